@@ -1,0 +1,3 @@
+package com.example.shop;
+
+public record Product(String sku, String title, long pricePence, int stock) {}

@@ -1,0 +1,1 @@
+"""Shop: a small storefront backend (catalog, accounts, payments)."""
