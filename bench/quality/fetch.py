@@ -1,0 +1,414 @@
+"""Download the pinned packages of the quality development set and extract the files we label.
+
+Why pinned and hashed: the labels in ``labels.yaml`` name functions by path and qualified name, so
+the set is only meaningful against exactly the code that was read when labelling. Every archive is
+fetched with the registry's own client (pip, npm, apt-get), its SHA-256 is checked against the value
+recorded here, and only the files under each source's ``include`` globs are extracted, so the scan
+covers the code we labelled and its immediate neighbours rather than whole frameworks.
+
+Layout (all under ``bench/.cache/quality/``, which git ignores)::
+
+    downloads/            the archives as fetched
+    src/<name>/<path>     extracted files; ``<name>/<path>`` is the ``path`` used in labels.yaml
+
+Run ``python bench/quality/fetch.py`` (add ``--force`` to re-extract). Debian packages need
+``apt-get update`` to have been run once on the machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import fnmatch
+import hashlib
+import io
+import re
+import shutil
+import subprocess
+import sys
+import tarfile
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+CACHE = HERE.parent / ".cache" / "quality"
+
+
+@dataclass(frozen=True)
+class Source:
+    """One pinned archive and the part of it that belongs to the development set."""
+
+    name: str  # directory under src/ and the first segment of every label path
+    registry: str  # "pypi", "npm" or "deb"
+    spec: str  # what the registry client is asked for, version included
+    filename: str  # the file the client writes
+    sha256: str
+    strip: str  # prefix removed from member paths (the archive's own top directory)
+    include: tuple[str, ...]  # fnmatch globs on the stripped path
+    exclude: tuple[str, ...] = ("*_test.go", "*/testdata/*", "*/tests/*", "*/migrations/*")
+    inner_zip: str = ""  # for archives that wrap a zip (the JDK's src.zip)
+    note: str = field(default="", compare=False)
+
+
+GO = "usr/share/gocode/src/"
+
+SOURCES: tuple[Source, ...] = (
+    # --- Python (PyPI sdists) -------------------------------------------------------------
+    Source(
+        "django", "pypi", "Django==5.2.19", "django-5.2.19.tar.gz",
+        "ad03d8abc51dbff95ebf34b27123cf0c26a3b62db7ba0cd520783686362533d1",
+        "django-5.2.19/",
+        (
+            "django/contrib/auth/*.py", "django/contrib/auth/handlers/*.py",
+            "django/contrib/sessions/*.py", "django/contrib/sessions/backends/*.py",
+            "django/core/signing.py", "django/middleware/csrf.py", "django/middleware/security.py",
+            "django/utils/crypto.py", "django/utils/text.py", "django/utils/html.py",
+            "django/utils/cache.py", "django/utils/http.py", "django/utils/hashable.py",
+            "django/core/paginator.py", "django/core/cache/backends/base.py",
+            "django/db/backends/utils.py", "django/template/base.py",
+        ),
+    ),
+    Source(
+        "djangorestframework", "pypi", "djangorestframework==3.18.3",
+        "djangorestframework-3.18.3.tar.gz",
+        "446a9b352e7eff630421ab3f2328bd2401b109a9470afa4a31189994911ed030",
+        "djangorestframework-3.18.3/",
+        (
+            "rest_framework/permissions.py", "rest_framework/authentication.py",
+            "rest_framework/pagination.py", "rest_framework/authtoken/models.py",
+        ),
+    ),
+    Source(
+        "passlib", "pypi", "passlib==1.7.4", "passlib-1.7.4.tar.gz",
+        "defd50f72b65c5402ab2c573830a6978e5f202ad0d984793c8dde2c4152ebe04",
+        "passlib-1.7.4/",
+        (
+            "passlib/context.py", "passlib/apache.py", "passlib/pwd.py",
+            "passlib/handlers/pbkdf2.py", "passlib/handlers/bcrypt.py",
+            "passlib/utils/__init__.py", "passlib/utils/binary.py",
+        ),
+    ),
+    Source(
+        "itsdangerous", "pypi", "itsdangerous==2.2.0", "itsdangerous-2.2.0.tar.gz",
+        "e0050c0b7da1eea53ffaf149c0cfbb5c6e2e2b69c4bef22c81fa6eb73e5f6173",
+        "itsdangerous-2.2.0/",
+        ("src/itsdangerous/*.py",),
+    ),
+    Source(
+        "oauthlib", "pypi", "oauthlib==4.0.1", "oauthlib-4.0.1.tar.gz",
+        "3d73febdb6faa00f277c81fb04be7b7586fb96fc3b7f0b9c772dada69a25ede7",
+        "oauthlib-4.0.1/",
+        (
+            "oauthlib/common.py", "oauthlib/uri_validate.py",
+            "oauthlib/oauth1/rfc5849/signature.py",
+            "oauthlib/oauth2/rfc6749/tokens.py", "oauthlib/oauth2/rfc6749/parameters.py",
+            "oauthlib/oauth2/rfc6749/utils.py", "oauthlib/oauth2/rfc6749/errors.py",
+            "oauthlib/oauth2/rfc6749/clients/base.py",
+        ),
+    ),
+    # --- JavaScript and TypeScript (npm tarballs) ------------------------------------------
+    Source(
+        "express-session", "npm", "express-session@1.19.0", "express-session-1.19.0.tgz",
+        "f6ee8192c20fcdbdc35e19959a15bb631ba74b95fa3224eae6a179c910765ce3",
+        "package/", ("index.js", "session/*.js"),
+    ),
+    Source(
+        "jose", "npm", "jose@6.2.18", "jose-6.2.18.tgz",
+        "74f10b4021f84c0f926bcdd9fac19baf37bb6e555692fd8a106abade3ba39204",
+        "package/dist/",
+        ("webapi/lib/*.js", "webapi/util/*.js", "webapi/jws/*/*.js", "webapi/jwt/*.js",
+         "webapi/key/*.js"),
+        note="only dist/ is published; the build output is readable, unminified ES modules",
+    ),
+    Source(
+        "bcryptjs", "npm", "bcryptjs@3.0.3", "bcryptjs-3.0.3.tgz",
+        "419a1c3122155f61c46eda54e851ba238272f8bd3859005a91b891020b0efc2c",
+        "package/", ("index.js",),
+    ),
+    Source(
+        "cookie-session", "npm", "cookie-session@2.1.1", "cookie-session-2.1.1.tgz",
+        "27b3b057fec56d188779243c5b74266eb5209bf2a60d20526f589519e0b7035e",
+        "package/", ("index.js",),
+    ),
+    Source(
+        "helmet", "npm", "helmet@8.3.0", "helmet-8.3.0.tgz",
+        "b8a9ed18c15665bf2de38f409468904dd3d4bbb849b946f6b4557ee7e7ab449b",
+        "package/", ("index.mjs",),
+    ),
+    Source(
+        "tsscmp", "npm", "tsscmp@1.0.6", "tsscmp-1.0.6.tgz",
+        "0abaf4f02f0140b331fe6125b7556d5974a627a53734f73ce4c46f5615d1f9de",
+        "package/", ("lib/index.js",),
+    ),
+    Source(
+        "iron-session", "npm", "iron-session@9.0.1", "iron-session-9.0.1.tgz",
+        "d64d2a0db9e7904c9c152221d56cffaf0288bb514c05e1f58b0ad8c37f04e501",
+        "package/dist/", ("index.js",),
+    ),
+    Source(
+        "oauth4webapi", "npm", "oauth4webapi@3.8.8", "oauth4webapi-3.8.8.tgz",
+        "bac088aecc7cc80e2469b08592c8eb01b9ae6d4a749d89a6016aa54bb1533690",
+        "package/build/", ("index.js",),
+    ),
+    Source(
+        "etag", "npm", "etag@2.0.0", "etag-2.0.0.tgz",
+        "722f526b643afbc61a6ccc48ac95caf8d883e48ad74a8c96ad6b1e9559a63495",
+        "package/dist/", ("index.js",),
+    ),
+    Source(
+        "js-tokens", "npm", "js-tokens@10.0.0", "js-tokens-10.0.0.tgz",
+        "b6867f1af4cf2c6e46fd94871944bf49fcc32ab1730bc829807812a87960c9cd",
+        "package/", ("index.js",),
+    ),
+    Source(
+        "slugify", "npm", "slugify@1.6.9", "slugify-1.6.9.tgz",
+        "19ab247286f687aa8803b3615eab0779f517904ec96298e5005ff4de77ff9948",
+        "package/", ("slugify.js",),
+    ),
+    Source(
+        "escape-html", "npm", "escape-html@1.0.3", "escape-html-1.0.3.tgz",
+        "a101155c3cbdfb1e4f98f2f83c8b5e392db6accfa606df0eba8b87a5762b0366",
+        "package/", ("index.js",),
+    ),
+    Source(
+        "paginator", "npm", "paginator@1.0.0", "paginator-1.0.0.tgz",
+        "e724d6418cfe15b0527f0346b9701be4c5e3b06a154943f221a0f98d88ee5d01",
+        "package/", ("index.js",),
+    ),
+    Source(
+        "cookie", "npm", "cookie@2.0.2", "cookie-2.0.2.tgz",
+        "8f3695787799a176436c39dfce0a0a58ae23a528524e13e4199f5a075c9a5b7d",
+        "package/dist/", ("index.js",),
+    ),
+    Source(
+        "auth-core", "npm", "@auth/core@0.41.3", "auth-core-0.41.3.tgz",
+        "e2d37f710957a83811c88d65a22cbbcfda89cf811970786c5e33c1d13d2171b2",
+        "package/src/",
+        (
+            "jwt.ts", "errors.ts", "lib/actions/callback/oauth/checks.ts",
+            "lib/actions/callback/oauth/csrf-token.ts", "lib/actions/signin/authorization-url.ts",
+            "lib/actions/session.ts", "lib/utils/cookie.ts", "lib/utils/date.ts",
+            "lib/utils/web.ts", "lib/utils/env.ts", "lib/utils/callback-url.ts",
+            "lib/utils/merge.ts", "lib/utils/logger.ts", "lib/utils/assert.ts",
+            "lib/utils/actions.ts", "lib/utils/email.ts", "lib/vendored/cookie.ts",
+            "lib/actions/callback/handle-login.ts", "lib/actions/signout.ts",
+            "lib/actions/signin/send-token.ts", "lib/utils/session.ts", "lib/utils/providers.ts",
+            "lib/utils/webauthn-utils.ts", "lib/pages/*.tsx",
+        ),
+        note="TypeScript sources are published beside the build output under src/",
+    ),
+    # --- Go (Debian golang-*-dev packages) ------------------------------------------------
+    Source(
+        "golang-jwt", "deb", "golang-github-golang-jwt-jwt-dev=4.4.3-1",
+        "golang-github-golang-jwt-jwt-dev_4.4.3-1_all.deb",
+        "dc7e6d73585a767cc6a277b9b5fd40a6c1f2d3f8d01c918d06e437acfb9c7b71",
+        f"./{GO}github.com/golang-jwt/jwt/", ("*.go", "request/*.go"),
+    ),
+    Source(
+        "securecookie", "deb", "golang-github-gorilla-securecookie-dev=1.1.1-2",
+        "golang-github-gorilla-securecookie-dev_1.1.1-2_all.deb",
+        "b0555128cebd7255a418d1678cb15c7862181ee8550d36fca9dfb640dd20e72e",
+        f"./{GO}github.com/gorilla/securecookie/", ("securecookie.go",),
+    ),
+    Source(
+        "gorilla-sessions", "deb", "golang-github-gorilla-sessions-dev=1.2.1-1",
+        "golang-github-gorilla-sessions-dev_1.2.1-1_all.deb",
+        "a32f23424566edbf0a9b8afe39a953644721d5b5530962c5fccd259aeaf93bca",
+        f"./{GO}github.com/gorilla/sessions/", ("*.go",),
+    ),
+    Source(
+        "gorilla-csrf", "deb", "golang-github-gorilla-csrf-dev=1.7.1-1",
+        "golang-github-gorilla-csrf-dev_1.7.1-1_all.deb",
+        "5da260b29c4dc14a17d9fc9c1303b49a18f54b1975f832a294c8e9a6487ab5b4",
+        f"./{GO}github.com/gorilla/csrf/", ("*.go",),
+    ),
+    Source(
+        "oauth2", "deb", "golang-golang-x-oauth2-dev=0.3.0-1",
+        "golang-golang-x-oauth2-dev_0.3.0-1_all.deb",
+        "4eb6976fceb61cafba5f9a75e39a6a4b0b13bf6b3923f5c0a1416bfb74cc0fac",
+        f"./{GO}golang.org/x/oauth2/",
+        ("oauth2.go", "token.go", "transport.go", "internal/*.go", "jws/jws.go", "jwt/jwt.go",
+         "clientcredentials/*.go"),
+    ),
+    Source(
+        "gorilla-mux", "deb", "golang-github-gorilla-mux-dev=1.8.0-1",
+        "golang-github-gorilla-mux-dev_1.8.0-1_all.deb",
+        "0880a4019fe68496a0e0a749c2948c029e489f49edd448bed2fedaba33f848c2",
+        f"./{GO}github.com/gorilla/mux/", ("mux.go", "route.go", "regexp.go", "middleware.go"),
+    ),
+    Source(
+        "go-humanize", "deb", "golang-github-dustin-go-humanize-dev=1.0.0-3",
+        "golang-github-dustin-go-humanize-dev_1.0.0-3_all.deb",
+        "b4d1a9d00e0c8af421a30e683bf36e14ba99fa621d3f698220f9af0420bd330c",
+        f"./{GO}github.com/dustin/go-humanize/", ("*.go",),
+    ),
+    Source(
+        "paginater", "deb", "golang-github-unknwon-paginater-dev=0.0~git20170405.0.45e5d63-7",
+        "golang-github-unknwon-paginater-dev_0.0~git20170405.0.45e5d63-7_all.deb",
+        "8eb9a0f6ff52a3922134bd627e19b72fc994ed872fa0f51118b6a2b3031f162a",
+        f"./{GO}github.com/Unknwon/paginater/", ("paginater.go",),
+    ),
+    # --- Java (the JDK's own sources; Debian's lib*-java packages ship only jars) ---------
+    Source(
+        "jdk", "deb", "openjdk-17-source=17.0.21.1+2-1~deb12u1",
+        "openjdk-17-source_17.0.21.1+2-1~deb12u1_all.deb",
+        "5106aa3881e3b49568823ebdfc3755d4043f6f53bbfc996d0efee03172dc0a9b",
+        "", (
+            "java.base/javax/crypto/Mac.java", "java.base/javax/crypto/spec/PBEKeySpec.java",
+            "java.base/java/security/MessageDigest.java", "java.base/java/net/HttpCookie.java",
+            "java.base/java/net/PasswordAuthentication.java",
+            "java.base/java/util/StringTokenizer.java", "java.base/java/util/Base64.java",
+            "java.base/java/util/Objects.java", "java.base/java/util/UUID.java",
+            "java.base/java/util/zip/CRC32.java", "java.base/java/util/HexFormat.java",
+            "jdk.httpserver/com/sun/net/httpserver/BasicAuthenticator.java",
+            "java.management/com/sun/jmx/remote/security/JMXPluggableAuthenticator.java",
+        ),
+        inner_zip="./usr/lib/jvm/openjdk-17/lib/src.zip",
+        note="a security update of the JDK replaces this version in Debian; update the pin then",
+    ),
+)
+
+
+def sha256_of(path: Path) -> str:
+    """Hash in chunks: the JDK source package is ~50 MB."""
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def download(source: Source, downloads: Path) -> Path:
+    """Fetch one archive with its registry's client unless it is already there."""
+    target = downloads / source.filename
+    if target.exists():
+        return target
+    downloads.mkdir(parents=True, exist_ok=True)
+    if source.registry == "pypi":
+        cmd = [sys.executable, "-m", "pip", "download", "--quiet", "--no-deps",
+               "--no-binary", ":all:", "--dest", str(downloads), source.spec]
+    elif source.registry == "npm":
+        cmd = ["npm", "pack", "--silent", "--pack-destination", str(downloads), source.spec]
+    elif source.registry == "deb":
+        cmd = ["apt-get", "download", "-q", source.spec]
+    else:
+        raise SystemExit(f"{source.name}: unknown registry {source.registry!r}")
+    print(f"fetch {source.spec}", file=sys.stderr)
+    result = subprocess.run(cmd, cwd=downloads, capture_output=True, text=True, check=False)
+    if result.returncode != 0 or not target.exists():
+        hint = " (run `apt-get update` first)" if source.registry == "deb" else ""
+        raise SystemExit(
+            f"{source.name}: `{' '.join(cmd)}` failed{hint}:\n{result.stderr.strip()}"
+        )
+    return target
+
+
+def members(archive: Path, source: Source) -> Iterator[tuple[str, bytes]]:
+    """Yield (member path, content) for every regular file in the archive."""
+    if source.registry == "deb":
+        tar_bytes = subprocess.run(
+            ["dpkg-deb", "--fsys-tarfile", str(archive)], capture_output=True, check=True
+        ).stdout
+        with tarfile.open(fileobj=io.BytesIO(tar_bytes)) as tar:
+            if source.inner_zip:
+                inner = tar.extractfile(source.inner_zip)
+                if inner is None:
+                    raise SystemExit(f"{source.name}: {source.inner_zip} missing in {archive}")
+                with zipfile.ZipFile(io.BytesIO(inner.read())) as zipped:
+                    for info in zipped.infolist():
+                        if not info.is_dir():
+                            yield info.filename, zipped.read(info)
+                return
+            yield from _tar_members(tar)
+        return
+    with tarfile.open(archive) as tar:
+        yield from _tar_members(tar)
+
+
+def _tar_members(tar: tarfile.TarFile) -> Iterator[tuple[str, bytes]]:
+    for info in tar:
+        if info.isfile():
+            handle = tar.extractfile(info)
+            if handle is not None:
+                yield info.name, handle.read()
+
+
+def glob_regex(pattern: str) -> re.Pattern[str]:
+    """Compile a path glob in which ``*`` stays inside one directory and ``**/`` spans many.
+
+    fnmatch's ``*`` crosses ``/``, which would pull ``cmd/jwt/main.go`` into ``*.go``.
+    """
+    out = []
+    for part in re.split(r"(\*\*/|\*|\?)", pattern):
+        if part == "**/":
+            out.append("(?:.*/)?")
+        elif part == "*":
+            out.append("[^/]*")
+        elif part == "?":
+            out.append("[^/]")
+        else:
+            out.append(re.escape(part))
+    return re.compile("".join(out) + r"\Z")
+
+
+def selected(relative: str, source: Source) -> bool:
+    """True when a stripped member path belongs to the development set.
+
+    Exclusions use fnmatch on purpose: ``*/tests/*`` should drop tests at any depth.
+    """
+    if any(fnmatch.fnmatchcase("/" + relative, pattern) for pattern in source.exclude):
+        return False
+    return any(glob_regex(pattern).match(relative) for pattern in source.include)
+
+
+def extract(source: Source, archive: Path, dest: Path) -> int:
+    """Write the selected files under dest/<name>/ and return how many were written."""
+    root = dest / source.name
+    if root.exists():
+        shutil.rmtree(root)
+    count = 0
+    for name, data in members(archive, source):
+        if not name.startswith(source.strip):
+            continue
+        relative = name[len(source.strip):]
+        if not selected(relative, source):
+            continue
+        out = root / relative
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_bytes(data)
+        count += 1
+    if count == 0:
+        raise SystemExit(f"{source.name}: no file matched {source.include} under {source.strip!r}")
+    return count
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--cache", type=Path, default=CACHE, help="cache directory")
+    parser.add_argument("--force", action="store_true", help="re-extract even if present")
+    parser.add_argument("--only", nargs="*", default=None, help="source names to fetch")
+    args = parser.parse_args(argv)
+    downloads, dest = args.cache / "downloads", args.cache / "src"
+    for source in SOURCES:
+        if args.only and source.name not in args.only:
+            continue
+        archive = download(source, downloads)
+        actual = sha256_of(archive)
+        if actual != source.sha256:
+            raise SystemExit(
+                f"{source.name}: {archive.name} has sha256 {actual}, expected {source.sha256}; "
+                "the registry served different bytes for a pinned version, so the labels may "
+                "no longer match the code. Delete the file to retry, or re-label and re-pin."
+            )
+        marker = dest / source.name / ".fetched"
+        if marker.exists() and marker.read_text() == source.sha256 and not args.force:
+            continue
+        count = extract(source, archive, dest)
+        marker.write_text(source.sha256)
+        print(f"{source.name}: {count} files from {source.spec}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,26 @@
+// Bundles the extension and vscode-languageclient into one file, so the .vsix needs no
+// node_modules. `--watch` rebuilds on change; `--dev` keeps it unminified with source maps.
+import * as esbuild from 'esbuild';
+
+const watch = process.argv.includes('--watch');
+const dev = process.argv.includes('--dev') || watch;
+
+const options = {
+  entryPoints: ['src/extension.ts'],
+  bundle: true,
+  outfile: 'dist/extension.js',
+  external: ['vscode'],
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  minify: !dev,
+  sourcemap: dev,
+  logLevel: 'info',
+};
+
+if (watch) {
+  const ctx = await esbuild.context(options);
+  await ctx.watch();
+} else {
+  await esbuild.build(options);
+}

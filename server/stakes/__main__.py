@@ -1,0 +1,5 @@
+"""Allows ``python -m stakes``."""
+
+from stakes.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,131 @@
+"""Rules compiled per language: one combined tree-sitter query and a dispatch table by node type.
+
+Compiling happens once per language, on first use, so a Python-only project never pays for the
+Java grammar. The combined query's first pattern collects every candidate node type any rule
+needs; the following patterns are the rules' raw queries, each owned by one ``QueryMatcher``.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import tree_sitter
+
+from stakes.engine.languages import LANGUAGES, grammar
+from stakes.engine.matchers import Matcher, QueryMatcher, valid_types, walk
+from stakes.engine.rules import Rule
+from stakes.engine.syntax import Syntax, syntax_for
+from stakes.errors import Location, PackError
+
+CANDIDATE_CAPTURE = "stakes.candidate"
+
+
+@dataclass
+class LanguageRules:
+    """Everything needed to match one language's documents."""
+
+    language: str
+    syntax: Syntax
+    rules: list[Rule]
+    query: tree_sitter.Query | None
+    dispatch: dict[str, list[Rule]]  # node type → rules whose root matcher can match it
+    query_rules: list[tuple[Rule, QueryMatcher]]  # rules whose root is (or starts with) a raw query
+    pattern_owner: dict[int, QueryMatcher] = field(default_factory=dict)
+    candidate_types: frozenset[str] = frozenset()
+
+
+def _query_roots(matcher: Matcher) -> list[QueryMatcher]:
+    return [m for m in walk(matcher) if isinstance(m, QueryMatcher)]
+
+
+class CompiledRules:
+    """A rule set compiled lazily per language; safe to share between threads."""
+
+    def __init__(self, rules: list[Rule]) -> None:
+        self.rules = [r for r in rules if r.enabled]
+        self.by_id = {r.id: r for r in rules}
+        self.errors: list[PackError] = []
+        self._languages: dict[str, LanguageRules] = {}
+        self._lock = threading.Lock()
+        next_id = 1
+        for rule in self.rules:
+            for query in _query_roots(rule.matcher):
+                query.id = next_id
+                next_id += 1
+
+    def for_language(self, language: str) -> LanguageRules:
+        with self._lock:
+            compiled = self._languages.get(language)
+            if compiled is None:
+                compiled = self._compile(language)
+                self._languages[language] = compiled
+            return compiled
+
+    def _compile(self, language: str) -> LanguageRules:
+        lang = grammar(language)
+        syntax = syntax_for(LANGUAGES[language].syntax)
+        rules = [r for r in self.rules if language in r.languages]
+        dispatch: dict[str, list[Rule]] = {}
+        all_types: set[str] = set()
+        query_rules: list[tuple[Rule, QueryMatcher]] = []
+        raw_sources: list[tuple[QueryMatcher, str, Rule]] = []
+        usable: list[Rule] = []
+        for rule in rules:
+            ok = True
+            for query in _query_roots(rule.matcher):
+                source = query.sources.get(language) or query.sources.get(
+                    "typescript" if language == "tsx" else language, ""
+                )
+                if not source:
+                    continue
+                try:
+                    tree_sitter.Query(lang, source)
+                except (tree_sitter.QueryError, ValueError) as exc:
+                    self.errors.append(
+                        PackError(
+                            Location(Path(rule.location.path), rule.location.line, rule.location.column),
+                            f"rule '{rule.id}': tree-sitter query does not compile for {language}: {exc}",
+                            "check node and field names with `tree-sitter parse` or the grammar's node-types.json",
+                        )
+                    )
+                    ok = False
+                    break
+                raw_sources.append((query, source, rule))
+            if not ok:
+                continue
+            usable.append(rule)
+            for matcher in walk(rule.matcher):
+                all_types |= valid_types(matcher.node_types(syntax), lang)
+            root_types = valid_types(rule.matcher.node_types(syntax), lang)
+            for kind in root_types:
+                dispatch.setdefault(kind, []).append(rule)
+            root = rule.matcher
+            base = getattr(root, "base", root)
+            if isinstance(base, QueryMatcher):
+                query_rules.append((rule, base))
+        patterns: list[str] = []
+        if all_types:
+            alternatives = " ".join(f"({kind})" for kind in sorted(all_types))
+            patterns.append(f"[{alternatives}] @{CANDIDATE_CAPTURE}")
+        for _query, source, _rule in raw_sources:
+            patterns.append(source)
+        owner = {}
+        index = 1 if all_types else 0
+        for query, source, _rule in raw_sources:
+            count = tree_sitter.Query(lang, source).pattern_count
+            for i in range(count):
+                owner[index + i] = query
+            index += count
+        combined = tree_sitter.Query(lang, "\n".join(patterns)) if patterns else None
+        return LanguageRules(
+            language=language,
+            syntax=syntax,
+            rules=usable,
+            query=combined,
+            dispatch=dispatch,
+            query_rules=query_rules,
+            pattern_owner=owner,
+            candidate_types=frozenset(all_types),
+        )

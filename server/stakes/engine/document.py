@@ -1,0 +1,163 @@
+"""A source document: its text, its tree-sitter tree, and position arithmetic.
+
+The editor sends edits as (line, character) ranges in the negotiated encoding (UTF-16 for VS
+Code, UTF-8 for Neovim 0.11); tree-sitter works in UTF-8 bytes. ``Document`` converts between
+them and keeps the tree up to date with ``Tree.edit`` + incremental reparse instead of parsing
+from scratch on every keystroke.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import tree_sitter
+
+from stakes.engine.languages import LanguageInfo, new_parser
+
+Encoding = str  # "utf-8" | "utf-16" | "utf-32"
+
+
+def decode_source(data: bytes) -> tuple[str, str | None]:
+    """Decode file bytes for analysis: UTF-8 (BOM stripped) or, failing that, with replacement.
+
+    Returns the text and a note when the bytes were not valid UTF-8, so callers can say so.
+    """
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        return data.decode("utf-8"), None
+    except UnicodeDecodeError as exc:
+        return data.decode("utf-8", "replace"), f"not valid UTF-8 at byte {exc.start}; undecodable bytes were replaced"
+
+
+def _units(text: str, encoding: Encoding) -> int:
+    if encoding == "utf-8":
+        return len(text.encode("utf-8", "surrogatepass"))
+    if encoding == "utf-16":
+        return len(text.encode("utf-16-le", "surrogatepass")) // 2
+    return len(text)
+
+
+@dataclass
+class Document:
+    """Text plus tree; ``apply_edit`` keeps both in step."""
+
+    path: Path
+    language: LanguageInfo
+    text: str
+    version: int = 0
+    tree: tree_sitter.Tree | None = None
+    _source: bytes = b""
+    _line_starts: list[int] = field(default_factory=list)  # byte offset of each line
+    _parser: tree_sitter.Parser | None = None
+
+    def __post_init__(self) -> None:
+        self._reindex()
+        self.parse()
+
+    # -- text ------------------------------------------------------------------------------------
+    @property
+    def source(self) -> bytes:
+        return self._source
+
+    def _reindex(self) -> None:
+        self._source = self.text.encode("utf-8", "surrogatepass")
+        starts = [0]
+        find = self._source.find
+        pos = find(b"\n")
+        while pos != -1:
+            starts.append(pos + 1)
+            pos = find(b"\n", pos + 1)
+        self._line_starts = starts
+
+    @property
+    def line_count(self) -> int:
+        return len(self._line_starts)
+
+    def line_bytes(self, line: int) -> bytes:
+        if line >= len(self._line_starts):
+            return b""
+        start = self._line_starts[line]
+        end = self._line_starts[line + 1] if line + 1 < len(self._line_starts) else len(self._source)
+        return self._source[start:end].rstrip(b"\r\n")
+
+    # -- positions -------------------------------------------------------------------------------
+    def byte_col_to(self, line: int, byte_col: int, encoding: Encoding) -> int:
+        """Convert a UTF-8 byte column to a column in ``encoding``."""
+        prefix = self.line_bytes(line)[:byte_col].decode("utf-8", "replace")
+        return _units(prefix, encoding)
+
+    def col_to_byte(self, line: int, column: int, encoding: Encoding) -> int:
+        """Convert a column in ``encoding`` to a byte offset in the whole source (clamped)."""
+        if line >= len(self._line_starts):
+            return len(self._source)
+        if line < 0:
+            return 0
+        raw = self.line_bytes(line)
+        if encoding == "utf-8":
+            return self._line_starts[line] + min(max(column, 0), len(raw))
+        text = raw.decode("utf-8", "replace")
+        units = 0
+        consumed = 0
+        for char in text:
+            if units >= column:
+                break
+            units += 2 if (encoding == "utf-16" and ord(char) > 0xFFFF) else 1
+            consumed += len(char.encode("utf-8", "surrogatepass"))
+        return self._line_starts[line] + min(consumed, len(raw))
+
+    def byte_to_point(self, offset: int) -> tuple[int, int]:
+        """Byte offset → (line, byte column)."""
+        line = bisect.bisect_right(self._line_starts, offset) - 1
+        return line, offset - self._line_starts[line]
+
+    # -- parsing ---------------------------------------------------------------------------------
+    def parse(self) -> None:
+        """Parse from scratch (used on open and after full-text changes)."""
+        if self._parser is None:
+            self._parser = new_parser(self.language.id)
+        self.tree = self._parser.parse(self._source)
+
+    def replace_text(self, text: str, version: int | None = None) -> None:
+        """A full-text change: reparse from scratch."""
+        self.text = text
+        if version is not None:
+            self.version = version
+        self._reindex()
+        self.parse()
+
+    def apply_edit(self, start: int, old_end: int, new_text: str) -> None:
+        """Replace bytes ``[start, old_end)`` with ``new_text`` and reparse incrementally."""
+        start = max(0, min(start, len(self._source)))
+        old_end = max(start, min(old_end, len(self._source)))
+        start_point = self.byte_to_point(start)
+        old_end_point = self.byte_to_point(old_end)
+        new_bytes = new_text.encode("utf-8", "surrogatepass")
+        source = self._source[:start] + new_bytes + self._source[old_end:]
+        self.text = source.decode("utf-8", "surrogatepass")
+        self._reindex()
+        new_end = start + len(new_bytes)
+        new_end_point = self.byte_to_point(new_end)
+        if self.tree is not None:
+            self.tree.edit(
+                start_byte=start,
+                old_end_byte=old_end,
+                new_end_byte=new_end,
+                start_point=start_point,
+                old_end_point=old_end_point,
+                new_end_point=new_end_point,
+            )
+        assert self._parser is not None
+        self.tree = self._parser.parse(self._source, self.tree)
+
+    def apply_range_edit(
+        self, start_line: int, start_col: int, end_line: int, end_col: int, new_text: str, encoding: Encoding
+    ) -> None:
+        """An LSP-style range edit in the client's position encoding."""
+        start = self.col_to_byte(start_line, start_col, encoding)
+        end = self.col_to_byte(end_line, end_col, encoding)
+        if end < start:
+            start, end = end, start
+        self.apply_edit(start, end, new_text)

@@ -1,0 +1,593 @@
+"""Matchers: the cross-language vocabulary rule authors write under ``match:``.
+
+A match spec is a mapping with exactly one *atomic* key (what to recognise) and optional
+*relational* keys (where it must or must not be)::
+
+    match:
+      call: [hashlib.md5, hashlib.sha1]       # atomic
+      not-has: {argument: {name: usedforsecurity, value: "False"}}
+      not-inside: {definition: "(?i)cache|etag"}
+
+Atomic keys: call, import, definition, parameter, assignment, field, string, secret, decorator,
+argument, comparison, query, any, all. Relational keys: inside, not-inside, has, not-has.
+
+Each matcher says which node types it can match in a language (so the engine collects candidates
+with one query per language) and tests one candidate node, returning the node to report (the
+"focus") or ``None``.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import tree_sitter
+from tree_sitter import Node
+
+from stakes.engine import secrets
+from stakes.engine.patterns import NamePattern, PatternError, SafeRegex, compile_names, compile_regex
+from stakes.engine.syntax import ImportTable, Syntax, node_text
+
+ATOMIC_KEYS = (
+    "call",
+    "import",
+    "definition",
+    "parameter",
+    "assignment",
+    "field",
+    "string",
+    "secret",
+    "decorator",
+    "argument",
+    "comparison",
+    "query",
+    "any",
+    "all",
+)
+RELATION_KEYS = ("inside", "not-inside", "has", "not-has")
+
+
+class SpecError(ValueError):
+    """A match spec is malformed; ``key`` names the offending key for locating the error."""
+
+    def __init__(self, message: str, key: str | None = None, fix: str = "") -> None:
+        super().__init__(message)
+        self.key = key
+        self.fix = fix
+
+
+@dataclass
+class CandidateIndex:
+    """Candidate nodes of a document grouped by type and sorted by position, for ``has``."""
+
+    by_type: dict[str, list[Node]] = field(default_factory=dict)
+    starts: dict[str, list[int]] = field(default_factory=dict)
+
+    def add(self, node: Node) -> None:
+        self.by_type.setdefault(node.type, []).append(node)
+
+    def finish(self) -> None:
+        for kind, nodes in self.by_type.items():
+            nodes.sort(key=lambda n: (n.start_byte, -n.end_byte))
+            self.starts[kind] = [n.start_byte for n in nodes]
+
+    def within(self, kinds: frozenset[str], start: int, end: int) -> list[Node]:
+        """Candidates of the given types lying inside ``[start, end)``."""
+        out: list[Node] = []
+        for kind in kinds:
+            starts = self.starts.get(kind)
+            if not starts:
+                continue
+            nodes = self.by_type[kind]
+            i = bisect.bisect_left(starts, start)
+            while i < len(nodes) and nodes[i].start_byte < end:
+                if nodes[i].end_byte <= end:
+                    out.append(nodes[i])
+                i += 1
+        return out
+
+
+@dataclass
+class MatchContext:
+    """Everything matchers need about one document."""
+
+    syntax: Syntax
+    imports: ImportTable
+    candidates: CandidateIndex
+    query_hits: dict[int, dict[int, Node]]  # query matcher id → node id → focus node
+
+
+@dataclass
+class Hit:
+    """A successful test: the node to report and the text that names the construct."""
+
+    focus: Node
+    matched: str
+    secret: bool = False
+
+
+class Matcher:
+    """Base class. ``types`` is resolved per language when a rule set is compiled."""
+
+    def node_types(self, syntax: Syntax) -> frozenset[str]:
+        raise NotImplementedError
+
+    def test(self, node: Node, ctx: MatchContext) -> Hit | None:
+        raise NotImplementedError
+
+    def children(self) -> Sequence[Matcher]:
+        return ()
+
+
+def _regex(value: Any, key: str) -> SafeRegex:
+    if not isinstance(value, str) or not value:
+        raise SpecError(f"'{key}' needs a regular expression string", key, f"e.g. {key}: \"(?i)password\"")
+    try:
+        return compile_regex(value)
+    except PatternError as exc:
+        raise SpecError(str(exc), key, "rewrite the expression without lookaround or backreferences") from exc
+
+
+def _names(value: Any, key: str) -> NamePattern:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise SpecError(f"'{key}' needs a name or a list of names", key, f"e.g. {key}: [hashlib.md5, hashlib.sha1]")
+    try:
+        return compile_names(value)
+    except PatternError as exc:
+        raise SpecError(str(exc), key) from exc
+
+
+def _check_keys(spec: Mapping[str, Any], allowed: Sequence[str], where: str) -> None:
+    for key in spec:
+        if key not in allowed:
+            raise SpecError(
+                f"unknown key '{key}' in {where}", key, f"use one of: {', '.join(allowed)}"
+            )
+
+
+@dataclass
+class CallMatcher(Matcher):
+    """Calls (and constructor calls) by qualified name, resolved through the file's imports."""
+
+    names: NamePattern
+
+    def node_types(self, syntax: Syntax) -> frozenset[str]:
+        return syntax.call_types
+
+    def test(self, node: Node, ctx: MatchContext) -> Hit | None:
+        callee = ctx.syntax.callee(node)
+        qualified = ctx.imports.qualify(callee)
+        lasts = self.names.last_segments
+        if (
+            lasts is not None
+            and qualified.rsplit(".", 1)[-1] not in lasts
+            and callee.rsplit(".", 1)[-1] not in lasts
+        ):
+            return None
+        if self.names.matches(qualified) or (qualified != callee and self.names.matches(callee)):
+            return Hit(node, qualified)
+        return None
+
+
+@dataclass
+class ImportMatcher(Matcher):
+    """Import statements (and ``require``) of matching modules or members."""
+
+    names: NamePattern
+
+    def node_types(self, syntax: Syntax) -> frozenset[str]:
+        return syntax.import_types
+
+    def test(self, node: Node, ctx: MatchContext) -> Hit | None:
+        for module in ctx.syntax.imported_modules(node):
+            if self.names.matches(module):
+                return Hit(node, module)
+        return None
+
+
+@dataclass
+class DefinitionMatcher(Matcher):
+    """Functions, methods and classes whose name matches."""
+
+    name: SafeRegex
+    kinds: frozenset[str] | None = None
+
+    def node_types(self, syntax: Syntax) -> frozenset[str]:
+        return syntax.definition_types
+
+    def test(self, node: Node, ctx: MatchContext) -> Hit | None:
+        definition = ctx.syntax.definition(node)
+        if definition is None or not definition.name:
+            return None
+        if self.kinds is not None and definition.kind not in self.kinds:
+            return None
+        if not self.name.search(definition.name):
+            return None
+        focus = node.child_by_field_name("name") or node
+        return Hit(focus, definition.name)
+
+
+@dataclass
+class NameListMatcher(Matcher):
+    """Parameters, assignment targets or fields whose name matches."""
+
+    name: SafeRegex
+    kind: str  # parameter | assignment | field
+
+    def node_types(self, syntax: Syntax) -> frozenset[str]:
+        return {
+            "parameter": syntax.parameter_types,
+            "assignment": syntax.assignment_types,
+            "field": syntax.field_types,
+        }[self.kind]
+
+    def test(self, node: Node, ctx: MatchContext) -> Hit | None:
+        syntax = ctx.syntax
+        names = {
+            "parameter": syntax.parameters,
+            "assignment": syntax.assigned_names,
+            "field": syntax.field_names,
+        }[self.kind](node)
+        for name in names:
+            text = node_text(name)
+            if self.name.search(text):
+                return Hit(name, text)
+        return None
+
+
+@dataclass
+class StringMatcher(Matcher):
+    """String literals by content pattern, length and entropy, optionally by where they go."""
+
+    pattern: SafeRegex | None
+    min_length: int
+    min_entropy: float | None
+    assigned_to: SafeRegex | None
+    sensitive: bool  # mask the value in messages
+
+    def node_types(self, syntax: Syntax) -> frozenset[str]:
+        return syntax.string_types
+
+    def test(self, node: Node, ctx: MatchContext) -> Hit | None:
+        value = ctx.syntax.string_value(node)
+        if value is None or len(value) < self.min_length:
+            return None
+        if self.pattern is not None and not self.pattern.search(value):
+            return None
+        if self.min_entropy is not None and secrets.shannon_entropy(value) < self.min_entropy:
+            return None
+        if self.assigned_to is not None:
+            binding = ctx.syntax.binding_name(node)
+            if binding is None or not self.assigned_to.search(binding):
+                return None
+        shown = secrets.mask(value) if self.sensitive else value[:60]
+        return Hit(node, shown, secret=self.sensitive)
+
+
+@dataclass
+class SecretMatcher(Matcher):
+    """Hard-coded secrets: well-known token formats, or random-looking values given secret names."""
+
+    def node_types(self, syntax: Syntax) -> frozenset[str]:
+        return syntax.string_types
+
+    def test(self, node: Node, ctx: MatchContext) -> Hit | None:
+        value = ctx.syntax.string_value(node)
+        if value is None or len(value) < 8:
+            return None
+        fmt = secrets.known_format(value)
+        if fmt is None:
+            binding = ctx.syntax.binding_name(node)
+            if binding is None or not secrets.SECRET_NAME.search(binding):
+                return None
+            if not secrets.looks_random(value):
+                return None
+            fmt = f"high-entropy value for '{binding}'"
+        return Hit(node, f"{fmt} {secrets.mask(value)}", secret=True)
+
+
+@dataclass
+class DecoratorMatcher(Matcher):
+    """Decorators and annotations by qualified name."""
+
+    names: NamePattern
+
+    def node_types(self, syntax: Syntax) -> frozenset[str]:
+        return syntax.decorator_types
+
+    def test(self, node: Node, ctx: MatchContext) -> Hit | None:
+        name = ctx.syntax.decorator_name(node)
+        qualified = ctx.imports.qualify(name)
+        if self.names.matches(qualified) or self.names.matches(name):
+            return Hit(node, qualified)
+        return None
+
+
+@dataclass
+class ArgumentMatcher(Matcher):
+    """Keyword arguments, option-object properties passed to calls, struct-literal keys."""
+
+    name: SafeRegex
+    value: SafeRegex | None
+
+    def node_types(self, syntax: Syntax) -> frozenset[str]:
+        return syntax.argument_types
+
+    def test(self, node: Node, ctx: MatchContext) -> Hit | None:
+        arg = ctx.syntax.argument(node)
+        if arg is None:
+            return None
+        name, value = arg
+        if not self.name.search(name):
+            return None
+        value_text = node_text(value)
+        if self.value is not None and not self.value.search(value_text):
+            return None
+        return Hit(node, f"{name}={value_text[:40]}")
+
+
+@dataclass
+class ComparisonMatcher(Matcher):
+    """Equality comparisons whose two operands match the two patterns, in either order."""
+
+    left: SafeRegex
+    right: SafeRegex
+
+    def node_types(self, syntax: Syntax) -> frozenset[str]:
+        return syntax.comparison_types
+
+    def test(self, node: Node, ctx: MatchContext) -> Hit | None:
+        operands = ctx.syntax.comparison(node)
+        if operands is None:
+            return None
+        a, b = node_text(operands[0]), node_text(operands[1])
+        if (self.left.search(a) and self.right.search(b)) or (self.left.search(b) and self.right.search(a)):
+            return Hit(node, f"{a} == {b}"[:80])
+        return None
+
+
+@dataclass
+class QueryMatcher(Matcher):
+    """A raw tree-sitter query per language; the ``@match`` capture (or the first) is reported."""
+
+    sources: dict[str, str]  # language id → query text
+    id: int = 0
+    compiled_types: dict[str, frozenset[str]] = field(default_factory=dict)
+
+    def node_types(self, syntax: Syntax) -> frozenset[str]:
+        return frozenset()  # hits come from the combined query, not from candidates
+
+    def test(self, node: Node, ctx: MatchContext) -> Hit | None:
+        hits = ctx.query_hits.get(self.id)
+        if not hits:
+            return None
+        focus = hits.get(node.id)
+        return Hit(focus, node_text(focus)[:60]) if focus is not None else None
+
+
+@dataclass
+class AnyMatcher(Matcher):
+    """The first alternative that matches."""
+
+    options: list[Matcher]
+
+    def node_types(self, syntax: Syntax) -> frozenset[str]:
+        return frozenset().union(*(m.node_types(syntax) for m in self.options))
+
+    def test(self, node: Node, ctx: MatchContext) -> Hit | None:
+        for option in self.options:
+            if isinstance(option, QueryMatcher) or node.type in option.node_types(ctx.syntax):
+                hit = option.test(node, ctx)
+                if hit is not None:
+                    return hit
+        return None
+
+    def children(self) -> Sequence[Matcher]:
+        return self.options
+
+
+@dataclass
+class AllMatcher(Matcher):
+    """Every part matches the same node; the first part's hit is reported."""
+
+    parts: list[Matcher]
+
+    def node_types(self, syntax: Syntax) -> frozenset[str]:
+        typed = [m.node_types(syntax) for m in self.parts if not isinstance(m, QueryMatcher)]
+        if not typed:
+            return frozenset()
+        out = typed[0]
+        for kinds in typed[1:]:
+            out = out & kinds
+        return out
+
+    def test(self, node: Node, ctx: MatchContext) -> Hit | None:
+        first: Hit | None = None
+        for part in self.parts:
+            hit = part.test(node, ctx)
+            if hit is None:
+                return None
+            first = first or hit
+        return first
+
+    def children(self) -> Sequence[Matcher]:
+        return self.parts
+
+
+@dataclass
+class RelationalMatcher(Matcher):
+    """An atomic matcher narrowed by ``inside`` / ``not-inside`` / ``has`` / ``not-has``."""
+
+    base: Matcher
+    inside: Matcher | None = None
+    not_inside: Matcher | None = None
+    has: Matcher | None = None
+    not_has: Matcher | None = None
+
+    def node_types(self, syntax: Syntax) -> frozenset[str]:
+        return self.base.node_types(syntax)
+
+    def test(self, node: Node, ctx: MatchContext) -> Hit | None:
+        hit = self.base.test(node, ctx)
+        if hit is None:
+            return None
+        if self.inside is not None and not _has_ancestor(node, self.inside, ctx):
+            return None
+        if self.not_inside is not None and _has_ancestor(node, self.not_inside, ctx):
+            return None
+        if self.has is not None and not _has_descendant(node, self.has, ctx):
+            return None
+        if self.not_has is not None and _has_descendant(node, self.not_has, ctx):
+            return None
+        return hit
+
+    def children(self) -> Sequence[Matcher]:
+        return [m for m in (self.base, self.inside, self.not_inside, self.has, self.not_has) if m is not None]
+
+
+def _has_ancestor(node: Node, matcher: Matcher, ctx: MatchContext) -> bool:
+    kinds = matcher.node_types(ctx.syntax)
+    is_query = _uses_query(matcher)
+    parent = node.parent
+    while parent is not None:
+        if (is_query or parent.type in kinds) and matcher.test(parent, ctx) is not None:
+            return True
+        parent = parent.parent
+    return False
+
+
+def _has_descendant(node: Node, matcher: Matcher, ctx: MatchContext) -> bool:
+    if _uses_query(matcher):
+        hits = ctx.query_hits.get(_first_query(matcher).id, {})
+        return any(node.start_byte <= n.start_byte and n.end_byte <= node.end_byte and n.id != node.id for n in hits.values())
+    kinds = matcher.node_types(ctx.syntax)
+    for candidate in ctx.candidates.within(kinds, node.start_byte, node.end_byte):
+        if candidate.id != node.id and matcher.test(candidate, ctx) is not None:
+            return True
+    return False
+
+
+def _uses_query(matcher: Matcher) -> bool:
+    return isinstance(matcher, QueryMatcher) or (
+        isinstance(matcher, RelationalMatcher) and isinstance(matcher.base, QueryMatcher)
+    )
+
+
+def _first_query(matcher: Matcher) -> QueryMatcher:
+    if isinstance(matcher, QueryMatcher):
+        return matcher
+    assert isinstance(matcher, RelationalMatcher) and isinstance(matcher.base, QueryMatcher)
+    return matcher.base
+
+
+def walk(matcher: Matcher) -> list[Matcher]:
+    """The matcher and all nested matchers, depth first."""
+    out = [matcher]
+    for child in matcher.children():
+        out.extend(walk(child))
+    return out
+
+
+# -- building matchers from YAML specs ---------------------------------------------------------
+
+
+def _build_atomic(key: str, value: Any, languages: Sequence[str]) -> Matcher:
+    if key == "call":
+        return CallMatcher(_names(value, key))
+    if key == "import":
+        return ImportMatcher(_names(value, key))
+    if key == "decorator":
+        return DecoratorMatcher(_names(value, key))
+    if key == "definition":
+        if isinstance(value, str):
+            return DefinitionMatcher(_regex(value, key))
+        if not isinstance(value, Mapping):
+            raise SpecError("'definition' needs a name regex or {name, kind}", key)
+        _check_keys(value, ("name", "kind"), "definition")
+        kinds = value.get("kind")
+        if isinstance(kinds, str):
+            kinds = [kinds]
+        if kinds is not None and (
+            not isinstance(kinds, list) or not set(kinds) <= {"function", "method", "class"}
+        ):
+            raise SpecError("'kind' must be function, method or class (or a list of them)", key)
+        return DefinitionMatcher(_regex(value.get("name"), "name"), frozenset(kinds) if kinds else None)
+    if key in ("parameter", "assignment", "field"):
+        return NameListMatcher(_regex(value, key), key)
+    if key == "string":
+        if isinstance(value, str):
+            value = {"pattern": value}
+        if not isinstance(value, Mapping):
+            raise SpecError("'string' needs a regex or {pattern, min-length, entropy, assigned-to, sensitive}", key)
+        _check_keys(value, ("pattern", "min-length", "entropy", "assigned-to", "sensitive"), "string")
+        pattern = _regex(value["pattern"], "pattern") if "pattern" in value else None
+        assigned = _regex(value["assigned-to"], "assigned-to") if "assigned-to" in value else None
+        min_length = value.get("min-length", 1)
+        entropy = value.get("entropy")
+        if not isinstance(min_length, int) or (entropy is not None and not isinstance(entropy, (int, float))):
+            raise SpecError("'min-length' must be an integer and 'entropy' a number", key)
+        return StringMatcher(pattern, min_length, float(entropy) if entropy is not None else None, assigned, bool(value.get("sensitive", True)))
+    if key == "secret":
+        if value is not True:
+            raise SpecError("'secret' takes the value true", key, "write `secret: true`")
+        return SecretMatcher()
+    if key == "argument":
+        if not isinstance(value, Mapping) or "name" not in value:
+            raise SpecError("'argument' needs {name: regex, value: regex}", key, "e.g. argument: {name: ^verify$, value: ^False$}")
+        _check_keys(value, ("name", "value"), "argument")
+        return ArgumentMatcher(_regex(value["name"], "name"), _regex(value["value"], "value") if "value" in value else None)
+    if key == "comparison":
+        if not isinstance(value, Mapping) or set(value) != {"left", "right"}:
+            raise SpecError("'comparison' needs {left: regex, right: regex} (matched in either order)", key)
+        return ComparisonMatcher(_regex(value["left"], "left"), _regex(value["right"], "right"))
+    if key == "query":
+        if isinstance(value, str):
+            sources = {lang: value for lang in languages}
+        elif isinstance(value, Mapping) and all(isinstance(v, str) for v in value.values()):
+            sources = dict(value)
+        else:
+            raise SpecError("'query' needs a tree-sitter query, or a mapping of language → query", key)
+        return QueryMatcher(sources)
+    if key in ("any", "all"):
+        if not isinstance(value, list) or not value:
+            raise SpecError(f"'{key}' needs a non-empty list of match specs", key)
+        parts = [build_matcher(v, languages) for v in value]
+        return AnyMatcher(parts) if key == "any" else AllMatcher(parts)
+    raise SpecError(f"unknown matcher '{key}'", key, f"use one of: {', '.join(ATOMIC_KEYS)}")
+
+
+def build_matcher(spec: Any, languages: Sequence[str]) -> Matcher:
+    """Build a matcher tree from a ``match:`` spec, or raise ``SpecError`` naming the bad key."""
+    if not isinstance(spec, Mapping):
+        raise SpecError("a match spec must be a mapping such as {call: hashlib.md5}", None)
+    _check_keys(spec, (*ATOMIC_KEYS, *RELATION_KEYS), "match")
+    atomic = [k for k in spec if k in ATOMIC_KEYS]
+    if len(atomic) != 1:
+        raise SpecError(
+            f"a match spec needs exactly one of {', '.join(ATOMIC_KEYS)}; found {len(atomic) or 'none'}",
+            atomic[1] if len(atomic) > 1 else None,
+            "combine several with any: [...] or all: [...]",
+        )
+    base = _build_atomic(atomic[0], spec[atomic[0]], languages)
+    relations = {k: build_matcher(spec[k], languages) for k in RELATION_KEYS if k in spec}
+    if not relations:
+        return base
+    return RelationalMatcher(
+        base,
+        inside=relations.get("inside"),
+        not_inside=relations.get("not-inside"),
+        has=relations.get("has"),
+        not_has=relations.get("not-has"),
+    )
+
+
+def valid_types(kinds: frozenset[str], language: tree_sitter.Language) -> frozenset[str]:
+    """Keep the node types this grammar knows (TypeScript has types JavaScript lacks)."""
+    return frozenset(k for k in kinds if language.id_for_node_kind(k, True) is not None)
+
+
+QueryValidator = Callable[[str, str], None]

@@ -1,0 +1,101 @@
+"""Name patterns for calls, imports and decorators, and safe regular expressions for the rest.
+
+A name pattern is a dotted name with globs: ``*`` matches within one segment, ``**`` across
+segments, and a leading ``*.`` means "any receiver" (``*.set_cookie`` matches ``response.set_cookie``
+and ``self.response.set_cookie``). Rule regexes run on google-re2, which guarantees linear time,
+so a hostile or careless pack cannot hang the editor with catastrophic backtracking.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+import re2
+
+
+class PatternError(ValueError):
+    """A pattern that cannot be compiled; the message says why."""
+
+
+def _re2_options() -> Any:
+    options = re2.Options()
+    options.log_errors = False
+    return options
+
+
+_OPTIONS = _re2_options()
+
+
+@dataclass(frozen=True)
+class SafeRegex:
+    """A regular expression compiled with RE2 (linear time), searched anywhere in the text."""
+
+    source: str
+    compiled: Any
+
+    def search(self, text: str) -> bool:
+        return self.compiled.search(text) is not None
+
+
+def compile_regex(source: str) -> SafeRegex:
+    """Compile with RE2; Python-only syntax (backreferences, lookaround) is rejected with a reason."""
+    try:
+        compiled = re2.compile(source, options=_OPTIONS)
+    except re2.error as exc:
+        raise PatternError(
+            f"regular expression {source!r} is not supported: {exc}. Stakes runs rule regexes with "
+            "RE2 (linear time): lookahead, lookbehind and backreferences are not available"
+        ) from exc
+    return SafeRegex(source, compiled)
+
+
+def _glob_to_regex(pattern: str) -> str:
+    out: list[str] = []
+    any_receiver = pattern.startswith("*.") and not pattern.startswith("**")
+    body = pattern[2:] if any_receiver else pattern
+    i = 0
+    while i < len(body):
+        if body.startswith("**", i):
+            out.append(".*")
+            i += 2
+        elif body[i] == "*":
+            out.append("[^.]*")
+            i += 1
+        else:
+            out.append(re.escape(body[i]))
+            i += 1
+    prefix = "(?:.+\\.)?" if any_receiver else ""
+    return f"^{prefix}{''.join(out)}$"
+
+
+@dataclass(frozen=True)
+class NamePattern:
+    """A set of dotted-name globs compiled into one regular expression."""
+
+    sources: tuple[str, ...]
+    regex: re.Pattern[str]
+    last_segments: frozenset[str] | None  # for cheap pre-filtering; None when a glob ends the name
+
+    def matches(self, name: str) -> bool:
+        return self.regex.match(name) is not None
+
+
+def compile_names(patterns: str | Iterable[str]) -> NamePattern:
+    """Compile one or more name globs (validated: non-empty, no spaces)."""
+    sources = (patterns,) if isinstance(patterns, str) else tuple(patterns)
+    if not sources:
+        raise PatternError("an empty list of names matches nothing; give at least one name")
+    lasts: set[str] | None = set()
+    for source in sources:
+        if not isinstance(source, str) or not source.strip() or any(c.isspace() for c in source):
+            raise PatternError(f"{source!r} is not a dotted name pattern (e.g. 'hashlib.md5', '*.set_cookie')")
+        last = source.rsplit(".", 1)[-1]
+        if "*" in last or lasts is None:
+            lasts = None
+        else:
+            lasts.add(last)
+    regex = re.compile("|".join(f"(?:{_glob_to_regex(s)})" for s in sources))
+    return NamePattern(sources, regex, frozenset(lasts) if lasts is not None else None)

@@ -1,0 +1,136 @@
+"""A project: its root, config, rule packs and review ledger, and the one entry point that
+turns a file's text into a ``FileReport``. The CLI and the language server both go through here,
+so they always agree.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from stakes.engine.analysis import Analysis, analyze_tree
+from stakes.engine.assessment import FileReport, ReviewLookup, assess, no_reviews
+from stakes.engine.compiled import CompiledRules
+from stakes.engine.config import CONFIG_DIR, Config, load_config
+from stakes.engine.document import Document
+from stakes.engine.languages import LanguageInfo, language_for_path
+from stakes.engine.model import Finding
+from stakes.engine.rules import LoadResult, Rule, builtin_pack_dirs, load_packs
+from stakes.errors import LocatedError
+
+log = logging.getLogger(__name__)
+
+PROJECT_RULES_DIR = "rules"
+
+
+@dataclass
+class ProjectOptions:
+    """Choices made by the caller rather than the config file (CLI flags, editor settings)."""
+
+    profile: str | None = None
+    extra_packs: list[Path] = field(default_factory=list)
+    trusted: bool = True  # False: built-in packs only, nothing loaded from the workspace
+    budget_seconds: float = 5.0
+
+
+def pack_sources(config: Config, options: ProjectOptions) -> list[tuple[Path, str]]:
+    """Every pack folder to load, in order: built-in, config, settings, ``.stakes/rules``."""
+    sources: list[tuple[Path, str]] = [(p, "builtin") for p in builtin_pack_dirs()]
+    if not options.trusted:
+        return sources
+    sources += [(p, "config") for p in config.packs]
+    sources += [(p, "settings") for p in options.extra_packs]
+    project_rules = config.root / CONFIG_DIR / PROJECT_RULES_DIR
+    if (project_rules / "pack.yaml").is_file():
+        sources.append((project_rules, "project"))
+    elif project_rules.is_dir():
+        sources += [(p, "project") for p in sorted(project_rules.iterdir()) if (p / "pack.yaml").is_file()]
+    return sources
+
+
+def apply_overrides(rules: Iterable[Rule], config: Config) -> list[Rule]:
+    """Disable or re-level rules as the config says."""
+    out: list[Rule] = []
+    for rule in rules:
+        override = config.override_for(rule.id)
+        if override is not None:
+            if override.enabled is False:
+                continue
+            if override.level is not None:
+                rule = dataclasses.replace(rule, level=override.level)
+        out.append(rule)
+    return out
+
+
+def with_char_columns(finding: Finding, source: bytes) -> Finding:
+    """Add code-point columns (what people, SARIF and the CLI count) to a finding's span."""
+    span = finding.span
+    start_line_byte = span.start_byte - span.start_byte_col
+    end_line_byte = span.end_byte - span.end_byte_col
+    start_char = len(source[start_line_byte : span.start_byte].decode("utf-8", "replace"))
+    end_char = len(source[end_line_byte : span.end_byte].decode("utf-8", "replace"))
+    return dataclasses.replace(finding, span=dataclasses.replace(span, start_char=start_char, end_char=end_char))
+
+
+class Project:
+    """Loaded state for one workspace root; cheap to query, reloaded when its files change."""
+
+    def __init__(self, root: Path, options: ProjectOptions | None = None) -> None:
+        self.root = root.resolve()
+        self.options = options or ProjectOptions()
+        self.config = load_config(self.root) if self.options.trusted else Config(root=self.root)
+        if self.options.profile:
+            self.config.profile = self.options.profile
+        self.packs: LoadResult = load_packs(pack_sources(self.config, self.options))
+        self.rules = CompiledRules(apply_overrides(self.packs.rules, self.config))
+        self.reviews: ReviewLookup = no_reviews
+
+    @property
+    def errors(self) -> list[LocatedError]:
+        """Config and pack errors (query compile errors appear once a language is first used)."""
+        return [*self.config.errors, *self.packs.errors, *self.rules.errors]
+
+    @property
+    def profile(self) -> str:
+        return self.config.profile
+
+    def relative(self, path: Path) -> str:
+        try:
+            return path.resolve().relative_to(self.root).as_posix()
+        except ValueError:
+            return path.as_posix()
+
+    def analyze_document(self, document: Document) -> FileReport:
+        """Assess an open (already parsed) document."""
+        assert document.tree is not None
+        analysis = analyze_tree(document.tree, document.language.id, self.rules, budget_seconds=self.options.budget_seconds)
+        return self._report(document.path, document.language, analysis, document.source)
+
+    def analyze_text(self, path: Path, text: str, language: LanguageInfo | None = None) -> FileReport | None:
+        """Assess a file's text; ``None`` when Stakes does not support its language."""
+        language = language or language_for_path(path)
+        if language is None:
+            return None
+        return self.analyze_document(Document(path, language, text))
+
+    def _report(self, path: Path, language: LanguageInfo, analysis: Analysis, source: bytes) -> FileReport:
+        relative = self.relative(path)
+        mapped = {id(f): with_char_columns(f, source) for f in analysis.findings}
+        analysis.findings = [mapped[id(f)] for f in analysis.findings]
+        for region in analysis.regions:
+            region.findings = [mapped[id(f)] for f in region.findings]
+        zone = self.config.zone_for(relative)
+        return assess(
+            path,
+            relative,
+            language.id,
+            self.profile,
+            analysis.findings,
+            analysis.regions,
+            zone,
+            self.reviews,
+            analysis.notes,
+        )
