@@ -175,8 +175,11 @@ def _go_receiver(params: Node | None) -> str:
         return ""
     for param in params.named_children:
         kind = param.child_by_field_name("type")
-        while kind is not None and kind.type in {"pointer_type", "generic_type",
-                                                 "parenthesized_type"}:
+        while kind is not None and kind.type in {
+            "pointer_type",
+            "generic_type",
+            "parenthesized_type",
+        }:
             kind = kind.child_by_field_name("type") or (
                 kind.named_children[0] if kind.named_children else None
             )
@@ -184,8 +187,12 @@ def _go_receiver(params: Node | None) -> str:
     return ""
 
 
-JAVA_TYPES = {"class_declaration", "interface_declaration", "enum_declaration",
-              "record_declaration"}
+JAVA_TYPES = {
+    "class_declaration",
+    "interface_declaration",
+    "enum_declaration",
+    "record_declaration",
+}
 
 
 def _java(node: Node, scope: tuple[str, ...]) -> Iterator[Definition]:
