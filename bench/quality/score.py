@@ -144,15 +144,22 @@ def normalise_name(name: str) -> str:
 
 
 def normalise_path(path: str, src: Path) -> str:
-    """Make a reported path relative to the extracted-source root, with forward slashes."""
+    """Make a reported path relative to the extracted-source root, with forward slashes.
+
+    The scanner may report paths relative to the directory it ran in, to the repository root
+    (the cache lives inside this repository) or absolutely; try each base and keep the first
+    that names an existing file under the source root.
+    """
     candidate = Path(path)
-    if candidate.is_absolute():
-        try:
-            candidate = candidate.resolve().relative_to(src.resolve())
-        except ValueError:
-            return path
-    text = candidate.as_posix()
-    return text[2:] if text.startswith("./") else text
+    bases = [Path("/")] if candidate.is_absolute() else [src, REPO, Path.cwd()]
+    for base in bases:
+        full = (base / candidate).resolve()
+        if full.is_file():
+            try:
+                return full.relative_to(src.resolve()).as_posix()
+            except ValueError:
+                continue
+    return candidate.as_posix().removeprefix("./")
 
 
 def flagged_functions(report: Mapping[str, Any], src: Path) -> set[tuple[str, str]]:
@@ -340,9 +347,19 @@ def main(argv: list[str] | None = None) -> int:
     if args.save_report:
         args.save_report.write_text(json.dumps(report, indent=1), encoding="utf-8")
     for problem in report.get("errors", []):
-        print(f"scanner: {problem}", file=sys.stderr)
+        print(f"scanner error: {problem}", file=sys.stderr)
+    skipped = report.get("skipped", [])
+    for entry in skipped if isinstance(skipped, list) else []:
+        print(f"scanner skipped: {entry}", file=sys.stderr)
 
-    scores, misses, false_flags = score(labels, flagged_functions(report, src))
+    flagged = flagged_functions(report, src)
+    silent = sorted(set(packages) - {path.split("/", 1)[0] for path, _ in flagged})
+    if silent:
+        print(
+            f"no region reported under: {', '.join(silent)} (skipped or simply unmatched)",
+            file=sys.stderr,
+        )
+    scores, misses, false_flags = score(labels, flagged)
     stamp = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
     body = (
         f"{table(scores)}\n\nMeasured {stamp} at commit `{git_revision()}`; "
