@@ -14,7 +14,13 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from stakes.engine.model import LEVEL_NAMES, PROFILES, Level
-from stakes.engine.yamlsource import LocatedDict, LocatedList, YamlSyntaxError, load_yaml_text, read_text
+from stakes.engine.yamlsource import (
+    LocatedDict,
+    LocatedList,
+    YamlSyntaxError,
+    load_yaml_text,
+    read_text,
+)
 from stakes.errors import ConfigError, Location
 
 CONFIG_DIR = ".stakes"
@@ -152,7 +158,7 @@ def _apply(config: Config, data: LocatedDict, path: Path) -> None:
     if not isinstance(zones, LocatedList):
         errors.append(_error(path, at("zones"), "`zones` must be a list", "e.g. zones: [{paths: ['src/payments/**'], stakes: critical, reason: PCI scope}]"))
         zones = LocatedList()
-    for zone, where in zip(zones, getattr(zones, "item_where", [])):
+    for zone, where in zip(zones, getattr(zones, "item_where", []), strict=False):
         parsed = _zone(zone, where, path, errors)
         if parsed is not None:
             config.zones.append(parsed)

@@ -27,7 +27,13 @@ import tree_sitter
 from tree_sitter import Node
 
 from stakes.engine import secrets
-from stakes.engine.patterns import NamePattern, PatternError, SafeRegex, compile_names, compile_regex
+from stakes.engine.patterns import (
+    NamePattern,
+    PatternError,
+    SafeRegex,
+    compile_names,
+    compile_regex,
+)
 from stakes.engine.syntax import ImportTable, Syntax, node_text
 
 ATOMIC_KEYS = (

@@ -16,7 +16,13 @@ from typing import Any
 from stakes.engine.languages import RULE_LANGUAGE_NAMES
 from stakes.engine.matchers import Matcher, SpecError, build_matcher
 from stakes.engine.model import CATEGORIES, LEVEL_NAMES, Level
-from stakes.engine.yamlsource import LocatedDict, LocatedList, YamlSyntaxError, load_yaml_text, read_text
+from stakes.engine.yamlsource import (
+    LocatedDict,
+    LocatedList,
+    YamlSyntaxError,
+    load_yaml_text,
+    read_text,
+)
 from stakes.errors import Location, PackError
 
 PACK_FILE = "pack.yaml"
@@ -294,7 +300,7 @@ def load_pack(directory: Path, source: str = "builtin") -> tuple[Pack | None, li
             continue
         errors += _unknown_keys(data, RULE_FILE_KEYS, path, "a rule file")
         entries: LocatedList = data["rules"]
-        for raw, where in zip(entries, entries.item_where):
+        for raw, where in zip(entries, entries.item_where, strict=True):
             rule, rule_errors = _parse_rule(raw, where, pack, path)
             errors += rule_errors
             if rule is None:

@@ -11,12 +11,11 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
-from pathlib import Path
 
+from stakes.engine.analysis import analyze_tree
 from stakes.engine.compiled import CompiledRules
 from stakes.engine.document import Document, decode_source
 from stakes.engine.languages import language_for_path
-from stakes.engine.analysis import analyze_tree
 from stakes.engine.rules import Pack
 
 _MARKER = re.compile(r"^\s*(?:#|//)\s*(expect|ok)\s*:\s*([A-Za-z0-9_/,\s-]+?)\s*$")

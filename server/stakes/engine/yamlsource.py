@@ -78,7 +78,7 @@ class YamlSyntaxError(Exception):
 def load_yaml_text(text: str) -> Any:
     """Parse YAML with marks; raise ``YamlSyntaxError`` with a 1-based place on failure."""
     try:
-        return yaml.load(text, Loader=_LocatingLoader)  # noqa: S506 - a SafeLoader subclass
+        return yaml.load(text, Loader=_LocatingLoader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)

@@ -1,0 +1,150 @@
+"""Cross-language matchers, import resolution and region naming on real grammars."""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Callable
+from pathlib import Path
+
+from stakes.engine.compiled import CompiledRules
+from stakes.engine.project import Project, ProjectOptions
+from stakes.engine.rules import load_pack
+
+
+def _analyze(pack_dir: Path, filename: str, source: str) -> list[tuple[str, int, str, str]]:
+    pack, errors = load_pack(pack_dir)
+    assert not errors, [e.render() for e in errors]
+    assert pack is not None
+    project = Project(pack_dir.parent, ProjectOptions(trusted=False))
+    project.rules = CompiledRules(pack.rules)
+    report = project.analyze_text(Path(filename), textwrap.dedent(source).lstrip("\n"))
+    assert report is not None
+    return [(f.rule_id.split("/")[1], f.span.start_line + 1, f.region.name, f.region.kind) for f in report.findings]
+
+
+def test_python_call_resolves_import_aliases(make_pack: Callable[..., Path]) -> None:
+    pack = make_pack("t", [("md5", "[python]", "{call: hashlib.md5}")])
+    found = _analyze(pack, "a.py", """
+        import hashlib as hl
+        from hashlib import md5 as h
+        class Signer:
+            def sign(self, data):
+                return h(data)
+            def other(self, data):
+                return hl.md5(data)
+        def md5(x):  # a local function of the same name is not hashlib.md5
+            return md5(x)
+    """)
+    assert found == [("md5", 5, "Signer.sign", "method"), ("md5", 7, "Signer.other", "method")]
+
+
+def test_relations_not_has_argument(make_pack: Callable[..., Path]) -> None:
+    pack = make_pack("t", [("md5", "[python]", "{call: hashlib.md5, not-has: {argument: {name: ^usedforsecurity$, value: ^False$}}}")])
+    found = _analyze(pack, "a.py", """
+        import hashlib
+        a = hashlib.md5(b"x", usedforsecurity=False)
+        b = hashlib.md5(b"x")
+    """)
+    assert found == [("md5", 3, "<module>", "module")]
+
+
+def test_javascript_regions_and_require(make_pack: Callable[..., Path]) -> None:
+    pack = make_pack("t", [("hash", "[javascript]", "{call: crypto.createHash}")])
+    found = _analyze(pack, "a.js", """
+        const crypto = require('node:crypto');
+        const { createHash } = require('crypto');
+        module.exports = function () { return crypto.createHash('md5'); };
+        handlers.digest = function (x) { return createHash('sha1'); };
+        class Store { key(x) { return crypto.createHash('sha256'); } }
+        const arrow = (x) => createHash('md5');
+        app.post('/login', (req, res) => crypto.createHash('md5'));
+    """)
+    assert [(n, k) for _, _, n, k in found] == [
+        ("module.exports", "function"),
+        ("handlers.digest", "function"),
+        ("Store.key", "method"),
+        ("arrow", "function"),
+        ("app.post(/login)", "function"),
+    ]
+
+
+def test_typescript_and_tsx_use_the_javascript_rules(make_pack: Callable[..., Path]) -> None:
+    pack = make_pack("t", [("verify", "[typescript]", "{call: jose.jwtVerify}")])
+    source = """
+        import { jwtVerify } from 'jose';
+        export async function read(token: string): Promise<string> { return (await jwtVerify(token, key)).payload.sub; }
+    """
+    assert _analyze(pack, "a.ts", source) == [("verify", 2, "read", "function")]
+    assert _analyze(pack, "a.tsx", source) == [("verify", 2, "read", "function")]
+
+
+def test_go_receiver_method_and_versioned_import(make_pack: Callable[..., Path]) -> None:
+    pack = make_pack("t", [
+        ("parse", "[go]", "{call: github.com/golang-jwt/jwt.Parse}"),
+        ("insecure", "[go]", "{argument: {name: ^InsecureSkipVerify$, value: ^true$}}"),
+    ])
+    found = _analyze(pack, "a.go", """
+        package auth
+        import (
+            jwtlib "github.com/golang-jwt/jwt/v5"
+            "crypto/tls"
+        )
+        func (s *Server) Login(token string) { jwtlib.Parse(token, nil) }
+        var cfg = &tls.Config{InsecureSkipVerify: true}
+    """)
+    assert found == [("parse", 6, "Server.Login", "method"), ("insecure", 7, "<module>", "module")]
+
+
+def test_java_annotations_and_static_calls(make_pack: Callable[..., Path]) -> None:
+    pack = make_pack("t", [
+        ("digest", "[java]", "{call: java.security.MessageDigest.getInstance}"),
+        ("preauth", "[java]", "{decorator: org.springframework.security.access.prepost.PreAuthorize}"),
+    ])
+    found = _analyze(pack, "A.java", """
+        import java.security.MessageDigest;
+        import org.springframework.security.access.prepost.PreAuthorize;
+        class Outer {
+            static class Hasher {
+                @PreAuthorize("hasRole('ADMIN')")
+                byte[] sha(byte[] d) throws Exception { return MessageDigest.getInstance("SHA-256").digest(d); }
+            }
+        }
+    """)
+    assert found == [("preauth", 5, "Outer.Hasher.sha", "method"), ("digest", 6, "Outer.Hasher.sha", "method")]
+
+
+def test_secret_is_masked_and_placeholders_ignored(make_pack: Callable[..., Path]) -> None:
+    pack = make_pack("t", [("secret", "[python]", "{secret: true}", "critical", "credentials")])
+    folder = pack
+    loaded, _ = load_pack(folder)
+    assert loaded is not None
+    project = Project(folder.parent, ProjectOptions(trusted=False))
+    project.rules = CompiledRules(loaded.rules)
+    report = project.analyze_text(Path("s.py"), textwrap.dedent("""\
+        AWS_KEY = "AKIAIOSFODNN7EXAMPLE"
+        password = "changeme"
+        api_token = "q8Zr2LmX9vT4pW7nKc3YbE6s"
+        token_type = "bearer"
+    """))
+    assert report is not None
+    messages = [f.message for f in report.findings]
+    assert len(messages) == 2
+    assert all("AKIAIOSFODNN7EXAMPLE" not in m and "q8Zr2LmX9vT4pW7nKc3YbE6s" not in m for m in messages)
+    assert "AKIA" in messages[0] and "*" in messages[0]
+
+
+def test_comparison_either_order(make_pack: Callable[..., Path]) -> None:
+    pack = make_pack("t", [("owner", "[python]", "{comparison: {left: 'owner(_id)?$', right: 'user\\.(id|pk)$'}}", "high", "authorization")])
+    found = _analyze(pack, "v.py", """
+        def can_edit(obj, request):
+            return request.user.id == obj.owner_id
+        def same(a, b):
+            return a.owner_id < request.user.id
+    """)
+    assert found == [("owner", 2, "can_edit", "function")]
+
+
+def test_raw_query_rule(make_pack: Callable[..., Path]) -> None:
+    pack = make_pack("t", [("debug", "[python]", "{query: '((assignment left: (identifier) @n right: (true)) @match (#eq? @n \"DEBUG\"))'}", "elevated", "security-config")])
+    found = _analyze(pack, "settings.py", "DEBUG = True\nVERBOSE = True\n")
+    assert found == [("debug", 1, "<module>", "module")]
