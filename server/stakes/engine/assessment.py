@@ -12,6 +12,7 @@ from pathlib import Path
 
 from stakes.engine.config import Zone
 from stakes.engine.model import ADVICE, Finding, Level, Region, Severity, severity_for
+from stakes.engine.suppressions import SuppressionProblem
 
 
 @dataclass(frozen=True)
@@ -22,6 +23,7 @@ class ReviewState:
     reviewer: str = ""
     date: str = ""
     note: str = ""
+    expired: str = ""  # the expiry date, when the review is stale because it expired
 
     @property
     def current(self) -> bool:
@@ -30,6 +32,8 @@ class ReviewState:
     def describe(self) -> str:
         if self.state == "reviewed":
             return f"reviewed by {self.reviewer} on {self.date}"
+        if self.state == "stale" and self.expired:
+            return f"review by {self.reviewer} on {self.date} expired on {self.expired}"
         if self.state == "stale":
             return f"changed since review by {self.reviewer} on {self.date}"
         return "not reviewed"
@@ -42,6 +46,8 @@ class ReviewState:
             out["date"] = self.date
         if self.note:
             out["note"] = self.note
+        if self.expired:
+            out["expired"] = self.expired
         return out
 
 
@@ -88,6 +94,8 @@ class FileReport:
     findings: list[Finding] = field(default_factory=list)
     regions: list[AssessedRegion] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    # malformed, expired, unknown and unused suppression comments, for the editor and the CLI
+    suppression_problems: list[SuppressionProblem] = field(default_factory=list)
 
     def region_of(self, finding: Finding) -> AssessedRegion | None:
         for region in self.regions:
@@ -121,9 +129,10 @@ def assess(
     zone: Zone | None,
     reviews: ReviewLookup = no_reviews,
     notes: list[str] | None = None,
+    suppression_problems: list[SuppressionProblem] | None = None,
 ) -> FileReport:
     """Build the file report: region levels with zones, severities, review states."""
-    report = FileReport(path, relative, language, profile, findings, [], list(notes or []))
+    report = FileReport(path, relative, language, profile, findings, [], list(notes or []), list(suppression_problems or []))
     for region in regions:
         if zone is not None:
             region.zone_level = zone.level
