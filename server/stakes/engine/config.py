@@ -92,6 +92,7 @@ class Config:
     zones: list[Zone] = field(default_factory=list)
     packs: list[Path] = field(default_factory=list)
     pack_names: list[str] = field(default_factory=list)  # installed packs by name (entry points)
+    pack_locations: dict[str, Location] = field(default_factory=dict)  # entry → where the config names it
     overrides: dict[str, RuleOverride] = field(default_factory=dict)
     exclude: list[str] = field(default_factory=list)
     reviewer: str | None = None
@@ -166,7 +167,8 @@ def _apply(config: Config, data: LocatedDict, path: Path) -> None:
     if not isinstance(packs, list) or not all(isinstance(p, str) for p in packs):
         errors.append(_error(path, at("packs"), "`packs` must be a list of folders or installed pack names", "e.g. packs: [tools/stakes-packs/payments, acme-payments]"))
     else:
-        for entry in packs:
+        for entry, where in zip(packs, getattr(packs, "item_where", []), strict=False):
+            config.pack_locations[entry] = Location(path, *where)
             if "/" in entry or entry.startswith("."):
                 config.packs.append((config.root / entry).resolve())
             else:

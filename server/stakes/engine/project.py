@@ -18,8 +18,9 @@ from stakes.engine.config import CONFIG_DIR, Config, load_config
 from stakes.engine.document import Document
 from stakes.engine.languages import LanguageInfo, language_for_path
 from stakes.engine.model import Finding
+from stakes.engine.packsources import ENTRY_POINT_GROUP, check_requires, inside, installed_packs
 from stakes.engine.rules import LoadResult, Rule, builtin_pack_dirs, load_packs
-from stakes.errors import LocatedError
+from stakes.errors import ConfigError, LocatedError, Location
 
 log = logging.getLogger(__name__)
 
@@ -36,19 +37,59 @@ class ProjectOptions:
     budget_seconds: float = 5.0
 
 
-def pack_sources(config: Config, options: ProjectOptions) -> list[tuple[Path, str]]:
-    """Every pack folder to load, in order: built-in, config, settings, ``.stakes/rules``."""
+def pack_sources(config: Config, options: ProjectOptions) -> tuple[list[tuple[Path, str]], list[LocatedError]]:
+    """Every pack folder to load, in order: built-in, config, settings, ``.stakes/rules``.
+
+    Returns the folders and the errors found on the way (a folder outside the workspace, a
+    missing folder, an installed pack that is not installed).
+    """
     sources: list[tuple[Path, str]] = [(p, "builtin") for p in builtin_pack_dirs()]
+    errors: list[LocatedError] = []
     if not options.trusted:
-        return sources
-    sources += [(p, "config") for p in config.packs]
+        return sources, errors
+    config_file = config.path or config.root / CONFIG_DIR / "config.yaml"
+    for folder in config.packs:
+        where = config.pack_locations.get(str(folder)) or next(
+            (loc for entry, loc in config.pack_locations.items() if (config.root / entry).resolve() == folder), Location(config_file)
+        )
+        if not inside(folder, config.root):
+            errors.append(ConfigError(where, f"pack folder {folder} is outside the workspace",
+                                      "keep team packs inside the repository or publish them as an installed pack"))
+        elif not (folder / "pack.yaml").is_file():
+            errors.append(ConfigError(where, f"no pack.yaml in {folder}", "check the path, relative to the project root"))
+        else:
+            sources.append((folder, "config"))
+    if config.pack_names:
+        installed = installed_packs()
+        for name in config.pack_names:
+            pack = installed.get(name)
+            if pack is None:
+                errors.append(ConfigError(config.pack_locations.get(name, Location(config_file)),
+                                          f"pack '{name}' is not installed",
+                                          f"install the distribution that provides it (entry point group '{ENTRY_POINT_GROUP}') or fix the name"))
+            else:
+                sources.append((pack.path, "entry-point"))
     sources += [(p, "settings") for p in options.extra_packs]
     project_rules = config.root / CONFIG_DIR / PROJECT_RULES_DIR
     if (project_rules / "pack.yaml").is_file():
         sources.append((project_rules, "project"))
     elif project_rules.is_dir():
         sources += [(p, "project") for p in sorted(project_rules.iterdir()) if (p / "pack.yaml").is_file()]
-    return sources
+    return sources, errors
+
+
+def load_checked_packs(sources: list[tuple[Path, str]]) -> LoadResult:
+    """Load packs and drop those made for another Stakes version, saying why."""
+    result = load_packs(sources)
+    compatible = []
+    for pack in result.packs:
+        problem = check_requires(pack.path / "pack.yaml", pack.requires_stakes)
+        if problem is None:
+            compatible.append(pack)
+        else:
+            result.errors.append(problem)
+    result.packs = compatible
+    return result
 
 
 def apply_overrides(rules: Iterable[Rule], config: Config) -> list[Rule]:
@@ -84,14 +125,15 @@ class Project:
         self.config = load_config(self.root) if self.options.trusted else Config(root=self.root)
         if self.options.profile:
             self.config.profile = self.options.profile
-        self.packs: LoadResult = load_packs(pack_sources(self.config, self.options))
+        sources, self.source_errors = pack_sources(self.config, self.options)
+        self.packs: LoadResult = load_checked_packs(sources)
         self.rules = CompiledRules(apply_overrides(self.packs.rules, self.config))
         self.reviews: ReviewLookup = no_reviews
 
     @property
     def errors(self) -> list[LocatedError]:
         """Config and pack errors (query compile errors appear once a language is first used)."""
-        return [*self.config.errors, *self.packs.errors, *self.rules.errors]
+        return [*self.config.errors, *self.source_errors, *self.packs.errors, *self.rules.errors]
 
     @property
     def profile(self) -> str:
