@@ -11,16 +11,21 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from stakes.engine.analysis import Analysis, analyze_tree
-from stakes.engine.assessment import FileReport, ReviewLookup, assess, no_reviews
+from tree_sitter import Node
+
+from stakes.engine.analysis import Analysis, analyze_tree, span_of
+from stakes.engine.assessment import FileReport, ReviewLookup, assess
 from stakes.engine.compiled import CompiledRules
 from stakes.engine.config import CONFIG_DIR, Config, load_config
 from stakes.engine.document import Document
 from stakes.engine.languages import LanguageInfo, language_for_path
-from stakes.engine.model import Finding
+from stakes.engine.ledger import Ledger
+from stakes.engine.model import Finding, Region
 from stakes.engine.packsources import ENTRY_POINT_GROUP, check_requires, inside, installed_packs
+from stakes.engine.regions import fingerprint, region_ref
 from stakes.engine.rules import LoadResult, Rule, builtin_pack_dirs, load_packs
-from stakes.errors import ConfigError, LocatedError, Location
+from stakes.engine.suppressions import apply_suppressions
+from stakes.errors import ConfigError, LedgerError, LocatedError, Location
 
 log = logging.getLogger(__name__)
 
@@ -128,12 +133,26 @@ class Project:
         sources, self.source_errors = pack_sources(self.config, self.options)
         self.packs: LoadResult = load_checked_packs(sources)
         self.rules = CompiledRules(apply_overrides(self.packs.rules, self.config))
-        self.reviews: ReviewLookup = no_reviews
+        self._known_rule_ids: frozenset[str] | None = None
+        self.ledger = Ledger(self.root)
+        self.reviews: ReviewLookup = self.ledger.lookup
+
+    @property
+    def ledger_errors(self) -> list[LedgerError]:
+        """Why ``.stakes/reviews.yaml`` cannot be used (re-read when it changes on disk)."""
+        return self.ledger.errors
 
     @property
     def errors(self) -> list[LocatedError]:
-        """Config and pack errors (query compile errors appear once a language is first used)."""
-        return [*self.config.errors, *self.source_errors, *self.packs.errors, *self.rules.errors]
+        """Config, pack and ledger errors (query compile errors appear once a language is first used)."""
+        return [*self.config.errors, *self.source_errors, *self.packs.errors, *self.rules.errors, *self.ledger_errors]
+
+    @property
+    def known_rule_ids(self) -> frozenset[str]:
+        """Every rule id in the loaded packs, disabled ones included (a suppression may name them)."""
+        if self._known_rule_ids is None:
+            self._known_rule_ids = frozenset(rule.id for rule in self.packs.rules)
+        return self._known_rule_ids
 
     @property
     def profile(self) -> str:
@@ -149,7 +168,7 @@ class Project:
         """Assess an open (already parsed) document."""
         assert document.tree is not None
         analysis = analyze_tree(document.tree, document.language.id, self.rules, budget_seconds=self.options.budget_seconds)
-        return self._report(document.path, document.language, analysis, document.source)
+        return self._report(document.path, document.language, analysis, document.source, document.tree.root_node)
 
     def analyze_text(self, path: Path, text: str, language: LanguageInfo | None = None) -> FileReport | None:
         """Assess a file's text; ``None`` when Stakes does not support its language."""
@@ -158,13 +177,23 @@ class Project:
             return None
         return self.analyze_document(Document(path, language, text))
 
-    def _report(self, path: Path, language: LanguageInfo, analysis: Analysis, source: bytes) -> FileReport:
+    def _report(self, path: Path, language: LanguageInfo, analysis: Analysis, source: bytes, root: Node) -> FileReport:
         relative = self.relative(path)
-        mapped = {id(f): with_char_columns(f, source) for f in analysis.findings}
-        analysis.findings = [mapped[id(f)] for f in analysis.findings]
+        syntax = self.rules.for_language(language.id).syntax
+        located = [with_char_columns(f, source) for f in analysis.findings]
+        checked, problems = apply_suppressions(
+            located, root, source, syntax.comment_types, self.known_rule_ids, complete=not analysis.partial
+        )
+        mapped = {id(f): c for f, c in zip(analysis.findings, checked, strict=True)}
+        analysis.findings = checked
         for region in analysis.regions:
             region.findings = [mapped[id(f)] for f in region.findings]
         zone = self.config.zone_for(relative)
+        if zone is not None and not any(r.ref.kind == "module" for r in analysis.regions):
+            # A zone file is reviewable as a whole, findings or not: its module region carries the
+            # zone's level and reason, and any change to the file makes its review stale.
+            module = Region(region_ref(None, syntax, root), fingerprint(root, syntax.comment_types), span_of(root))
+            analysis.regions.insert(0, module)
         return assess(
             path,
             relative,
@@ -175,4 +204,5 @@ class Project:
             zone,
             self.reviews,
             analysis.notes,
+            problems,
         )

@@ -1,0 +1,123 @@
+"""Which regions changed since a git revision: ``stakes scan --changed-since REF``.
+
+A pull request should be judged on the high-stakes code it touches, so a region counts as
+changed when its fingerprint (tokens without comments and whitespace) differs from the region
+of the same qualified name at REF, or when no such region existed there. Reformatting a file is
+therefore not a change; renaming a function makes a new region.
+
+git is run only here, with the repository's fsmonitor and hooks switched off, so scanning an
+untrusted checkout cannot execute the repository's own configuration.
+"""
+
+from __future__ import annotations
+
+import subprocess
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from tree_sitter import Node
+
+from stakes.engine.assessment import FileReport
+from stakes.engine.document import Document, decode_source
+from stakes.engine.languages import language_for_path
+from stakes.engine.regions import MODULE_NAME, fingerprint, region_ref
+from stakes.engine.syntax import Syntax
+from stakes.errors import UsageError
+
+if TYPE_CHECKING:
+    from stakes.engine.project import Project
+
+GIT = ("git", "-c", "core.fsmonitor=false", "-c", "core.hooksPath=/dev/null", "--no-pager")
+
+
+def _walk_regions(root: Node, syntax: Syntax) -> dict[str, str]:
+    out = {MODULE_NAME: fingerprint(root, syntax.comment_types)}
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if node.type in syntax.region_types and syntax.region(node) is not None:
+            out.setdefault(region_ref(node, syntax, root).name, fingerprint(node, syntax.comment_types))
+        stack.extend(reversed(node.children))
+    return out
+
+
+def region_fingerprints(project: Project, path: Path, text: str) -> dict[str, str] | None:
+    """Every region of a file (findings or not) by qualified name → fingerprint; ``None`` if unsupported."""
+    language = language_for_path(path)
+    if language is None:
+        return None
+    document = Document(path, language, text)
+    assert document.tree is not None
+    syntax = project.rules.for_language(language.id).syntax
+    return _walk_regions(document.tree.root_node, syntax)
+
+
+def _git(root: Path, *args: str) -> bytes:
+    try:
+        done = subprocess.run([*GIT, *args], cwd=root, capture_output=True, check=False, timeout=120)
+    except FileNotFoundError as exc:
+        raise UsageError("--changed-since needs git on PATH") from exc
+    except subprocess.TimeoutExpired as exc:
+        raise UsageError(f"git {' '.join(args)} took too long") from exc
+    if done.returncode != 0:
+        message = done.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise UsageError(f"git {' '.join(args)} failed: {message[-1] if message else done.returncode}")
+    return done.stdout
+
+
+def verify_ref(root: Path, ref: str) -> str:
+    """The commit ``ref`` names; a clear error for unknown refs and shallow clones."""
+    if ref.startswith("-"):
+        raise UsageError(f"{ref!r} is not a git revision")
+    try:
+        return _git(root, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}").decode().strip()
+    except UsageError as exc:
+        raise UsageError(
+            f"git cannot find revision {ref!r} (in CI, fetch enough history, e.g. actions/checkout with fetch-depth: 0)"
+        ) from exc
+
+
+def changed_paths(root: Path, ref: str) -> set[str]:
+    """Files under ``root`` (relative, POSIX) whose content differs from ``ref``, untracked ones included."""
+    diff = _git(root, "diff", "--name-only", "--relative", "--no-renames", "-z", ref, "--")
+    untracked = _git(root, "ls-files", "--others", "--exclude-standard", "-z")
+    names = (diff + b"\0" + untracked).split(b"\0")
+    return {name.decode("utf-8", "surrogateescape") for name in names if name}
+
+
+def text_at(root: Path, ref: str, relative: str) -> str | None:
+    """A file's text at ``ref``, or ``None`` when it did not exist there."""
+    done = subprocess.run([*GIT, "show", f"{ref}:./{relative}"], cwd=root, capture_output=True, check=False, timeout=120)
+    if done.returncode != 0:
+        return None
+    return decode_source(done.stdout)[0]
+
+
+@dataclass
+class ChangeSummary:
+    """What ``--changed-since`` kept: changed files, and changed regions as (path, name)."""
+
+    ref: str
+    files: set[str] = field(default_factory=set)
+    regions: list[tuple[str, str]] = field(default_factory=list)
+
+
+def restrict_to_changed(project: Project, reports: list[FileReport], ref: str) -> ChangeSummary:
+    """Keep only regions (and their findings) whose code differs from ``ref``; reports are edited in place."""
+    commit = verify_ref(project.root, ref)
+    changed = changed_paths(project.root, commit)
+    summary = ChangeSummary(ref, files={r.relative for r in reports if r.relative in changed})
+    for report in reports:
+        if report.relative not in changed:
+            report.regions = []
+            report.findings = []
+            continue
+        old_text = text_at(project.root, commit, report.relative)
+        old = region_fingerprints(project, report.path, old_text) if old_text is not None else {}
+        kept = [r for r in report.regions if (old or {}).get(r.name) != r.region.fingerprint]
+        refs = {r.region.ref for r in kept}
+        report.regions = kept
+        report.findings = [f for f in report.findings if f.region in refs]
+        summary.regions += [(report.relative, r.name) for r in kept]
+    return summary
