@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from stakes.commands.common import add_project_arguments, out, project_from_args
+from stakes.engine.gitdiff import restrict_to_changed
 from stakes.engine.model import LEVEL_NAMES, Level
 from stakes.engine.scanner import scan
 from stakes.report.jsonreport import write_json
@@ -17,8 +18,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser("scan", help="scan files and folders for high-stakes code")
     parser.add_argument("paths", nargs="*", type=Path, default=[Path(".")], help="files or folders (default: .)")
     parser.add_argument("--format", choices=("text", "json", "sarif"), default="text")
-    parser.add_argument("--fail-on", choices=(*LEVEL_NAMES, "none"), default="critical",
-                        help="exit 1 when an unreviewed region at or above this level exists (default: critical)")
+    parser.add_argument("--fail-on", choices=(*LEVEL_NAMES, "none"), default=None,
+                        help="exit 1 when an unreviewed region at or above this level exists "
+                             "(default: critical; elevated with --require-review)")
+    parser.add_argument("--changed-since", metavar="REF",
+                        help="only regions whose code differs from git revision REF (new regions count as changed)")
+    parser.add_argument("--require-review", action="store_true",
+                        help="exit 1 when a high-stakes region (any level, unless --fail-on says otherwise) has no current review")
     parser.add_argument("--jobs", "-j", type=int, default=0, help="worker processes (default: every core)")
     parser.add_argument("--output", "-o", type=Path, help="write the report to a file instead of stdout")
     parser.add_argument("--verbose", "-v", action="store_true", help="list skipped files")
@@ -30,6 +36,8 @@ def run(args: argparse.Namespace) -> int:
     paths: list[Path] = args.paths
     project = project_from_args(args, paths)
     result = scan(project, paths, jobs=args.jobs or None)
+    if args.changed_since:
+        restrict_to_changed(project, result.reports, args.changed_since)
     errors = project.errors
     if args.format == "json":
         text = write_json(result, errors)
@@ -43,9 +51,10 @@ def run(args: argparse.Namespace) -> int:
         out(text)
     if errors:
         return 2
-    if args.fail_on == "none":
+    fail_on = args.fail_on or ("elevated" if args.require_review else "critical")
+    if fail_on == "none":
         return 0
-    threshold = Level.parse(args.fail_on)
+    threshold = Level.parse(fail_on)
     failing = any(
         region.level >= threshold and not region.review.current for report in result.reports for region in report.regions
     )
