@@ -56,6 +56,7 @@ HEADER = (
 )
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _FINGERPRINT = re.compile(r"^[0-9a-f]{8,64}$")
+_DATE_LINE = re.compile(r"^\s*(?:-\s*)?(?:date|expires):\s*(\S+)\s*$")
 _CONFLICT = re.compile(r"^(<{7}|={7}|>{7}|\|{7})( |$)")
 
 
@@ -122,6 +123,11 @@ def parse_ledger(text: str, path: Path) -> LedgerContent:
     except YamlSyntaxError as exc:
         content.errors.append(_error(path, (exc.line, exc.column), f"YAML syntax error: {exc.message}",
                                      "fix the YAML here; Stakes will not write the ledger until it parses"))
+        return content
+    except ValueError as exc:  # PyYAML raises this for impossible dates such as 2026-13-45
+        number = next((n for n, line in enumerate(text.splitlines(), start=1)
+                       if (m := _DATE_LINE.match(line)) and not _valid_date(m.group(1))), 1)
+        content.errors.append(_error(path, (number, 1), f"not a valid date: {exc}", "write dates as YYYY-MM-DD, e.g. 2026-12-31"))
         return content
     if data is None:
         return content
