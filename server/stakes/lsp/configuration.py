@@ -1,0 +1,151 @@
+"""Settings and project files: initializationOptions, workspace/configuration,
+didChangeConfiguration, workspace folders, and watching ``.stakes/**`` and pack files.
+
+Settings are read in that order of precedence (later wins): initializationOptions, the
+``settings`` payload of didChangeConfiguration (older clients push it), then
+workspace/configuration per folder when the client supports it.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from lsprotocol import types
+from pygls.uris import from_fs_path
+
+from stakes.lsp import live
+from stakes.lsp.guard import guarded
+from stakes.lsp.server import StakesServer
+from stakes.lsp.settings import SECTION, Settings, parse_settings
+from stakes.lsp.sync import uri_path
+
+log = logging.getLogger(__name__)
+
+WATCH_REGISTRATION = "stakes-watched-files"
+CONFIG_REGISTRATION = "stakes-configuration"
+WATCH_GLOBS = ("**/.stakes/**", "**/pack.yaml", "**/*.{yaml,yml}")
+
+
+def _folder_paths(params: types.InitializeParams) -> list[Path]:
+    folders = [uri_path(f.uri) for f in params.workspace_folders or []]
+    if not folders and params.root_uri:
+        folders = [uri_path(params.root_uri)]
+    if not folders and params.root_path:
+        folders = [Path(params.root_path).resolve()]
+    return [f for f in folders if f is not None]
+
+
+@guarded("initialize")
+def initialize(ls: StakesServer, params: types.InitializeParams) -> None:
+    folders = _folder_paths(params)
+    ls.projects.set_folders(folders)
+    base = folders[0] if folders else None
+    ls.projects.update_settings(parse_settings(params.initialization_options, base), {})
+    log.info("workspace folders: %s", ", ".join(str(f) for f in folders) or "none")
+
+
+async def fetch_settings(ls: StakesServer) -> bool:
+    """Ask the client for the ``stakes`` section, globally and per folder; True if anything changed."""
+    if not ls.capability("workspace.configuration"):
+        return False
+    folders = list(ls.projects.folders)
+    items = [types.ConfigurationItem(section=SECTION)]
+    items += [types.ConfigurationItem(section=SECTION, scope_uri=from_fs_path(str(f))) for f in folders]
+    try:
+        results: Sequence[Any] = await ls.workspace_configuration_async(types.ConfigurationParams(items=items))
+    except Exception:
+        log.warning("the client did not answer workspace/configuration; keeping current settings")
+        return False
+    base = folders[0] if folders else None
+    default: Settings | None = parse_settings(results[0], base) if results and results[0] is not None else None
+    per_folder = {
+        folder: parse_settings(result, folder)
+        for folder, result in zip(folders, results[1:], strict=False)  # a client may answer fewer items
+        if result is not None
+    }
+    return ls.projects.update_settings(default, per_folder)
+
+
+def watchers(ls: StakesServer) -> list[types.FileSystemWatcher]:
+    out = [types.FileSystemWatcher(glob_pattern=glob) for glob in WATCH_GLOBS]
+    if ls.capability("workspace.did_change_watched_files.relative_pattern_support"):
+        extra = {p for project in ls.projects.loaded() for p in project.options.extra_packs}
+        for folder in sorted(extra):
+            uri = from_fs_path(str(folder))
+            if uri:
+                out.append(types.FileSystemWatcher(glob_pattern=types.RelativePattern(base_uri=uri, pattern="**/*")))
+    return out
+
+
+async def register_dynamic(ls: StakesServer) -> None:
+    """Watch project files and settings where the client lets servers register dynamically."""
+    registrations = []
+    if ls.capability("workspace.did_change_watched_files.dynamic_registration"):
+        registrations.append(
+            types.Registration(
+                id=WATCH_REGISTRATION,
+                method=types.WORKSPACE_DID_CHANGE_WATCHED_FILES,
+                register_options=types.DidChangeWatchedFilesRegistrationOptions(watchers=watchers(ls)),
+            )
+        )
+    if ls.capability("workspace.did_change_configuration.dynamic_registration"):
+        registrations.append(types.Registration(id=CONFIG_REGISTRATION, method=types.WORKSPACE_DID_CHANGE_CONFIGURATION))
+    if not registrations:
+        return
+    try:
+        await ls.client_register_capability_async(types.RegistrationParams(registrations=registrations))
+        ls.watching = any(r.id == WATCH_REGISTRATION for r in registrations)
+    except Exception:
+        log.warning("the client refused dynamic registration; saves of Stakes files still reload")
+
+
+@guarded("initialized")
+async def initialized(ls: StakesServer, params: types.InitializedParams) -> None:
+    await register_dynamic(ls)
+    if await fetch_settings(ls):
+        live.reassess_all(ls)
+
+
+@guarded("workspace/didChangeConfiguration")
+async def did_change_configuration(ls: StakesServer, params: types.DidChangeConfigurationParams) -> None:
+    changed = False
+    settings = params.settings
+    if isinstance(settings, dict) and isinstance(settings.get(SECTION), dict):
+        base = ls.projects.folders[0] if ls.projects.folders else None
+        changed = ls.projects.update_settings(parse_settings(settings, base), {})
+    changed = await fetch_settings(ls) or changed
+    if changed:
+        log.info("settings changed; re-assessing open documents")
+        ls.cache.clear()
+        live.reassess_all(ls)
+
+
+@guarded("workspace/didChangeWatchedFiles")
+def did_change_watched_files(ls: StakesServer, params: types.DidChangeWatchedFilesParams) -> None:
+    paths = [p for p in (uri_path(change.uri) for change in params.changes) if p is not None]
+    live.project_files_changed(ls, paths)
+
+
+@guarded("workspace/didChangeWorkspaceFolders")
+def did_change_workspace_folders(ls: StakesServer, params: types.DidChangeWorkspaceFoldersParams) -> None:
+    for removed in params.event.removed:
+        path = uri_path(removed.uri)
+        if path is not None:
+            ls.projects.remove_folder(path)
+    for added in params.event.added:
+        path = uri_path(added.uri)
+        if path is not None:
+            ls.projects.add_folder(path)
+    ls.cache.clear()
+    live.reassess_all(ls)
+
+
+def register(server: StakesServer) -> None:
+    server.feature(types.INITIALIZE)(initialize)
+    server.feature(types.INITIALIZED)(initialized)
+    server.feature(types.WORKSPACE_DID_CHANGE_CONFIGURATION)(did_change_configuration)
+    server.feature(types.WORKSPACE_DID_CHANGE_WATCHED_FILES)(did_change_watched_files)
+    server.feature(types.WORKSPACE_DID_CHANGE_WORKSPACE_FOLDERS)(did_change_workspace_folders)

@@ -1,0 +1,175 @@
+"""Keeping open documents assessed: debounce, assess, publish (push clients) or cache for pulls,
+and tell clients the regions changed.
+
+Stale results are never published: a debounced run carries the version it was scheduled for and
+does nothing if the document has moved on; a published diagnostic set always carries the version
+it was computed from.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Iterable
+from pathlib import Path
+
+from lsprotocol import types
+
+from stakes.engine.config import CONFIG_DIR
+from stakes.errors import LocatedError
+from stakes.lsp.diagnostics import error_diagnostics, note_diagnostics, report_diagnostics
+from stakes.lsp.server import StakesServer
+from stakes.lsp.state import Assessment, OpenDocument
+
+log = logging.getLogger(__name__)
+
+REGIONS_CHANGED = "stakes/regionsChanged"
+
+
+# -- assessing -----------------------------------------------------------------------------------
+def assess(ls: StakesServer, doc: OpenDocument) -> Assessment:
+    """Assess the document's current version (or reuse the assessment if it is still current)."""
+    generation = ls.projects.generation
+    if doc.assessment is not None and doc.assessment.version == doc.version and doc.assessment.generation == generation:
+        return doc.assessment
+    project = ls.projects.project_for(doc.path)
+    if doc.document is None:
+        from stakes.lsp.sync import too_large
+
+        note = too_large(ls, doc.path, doc.text) or "not assessed"
+        doc.assessment = Assessment(doc.version, None, [note], generation)
+    else:
+        report = project.analyze_document(doc.document)
+        doc.assessment = Assessment(doc.version, report, list(report.notes), generation)
+    return doc.assessment
+
+
+def diagnostics_for(ls: StakesServer, doc: OpenDocument, assessment: Assessment) -> list[types.Diagnostic]:
+    if assessment.report is None:
+        return note_diagnostics(assessment.notes)
+    project = ls.projects.project_for(doc.path)
+    settings = ls.projects.settings_for(ls.projects.root_for(doc.path))
+    return report_diagnostics(
+        assessment.report, project.rules.by_id, doc.uri, doc.columns, ls.encoding, settings.severity_overrides
+    )
+
+
+def refresh(ls: StakesServer, doc: OpenDocument) -> None:
+    """Assess now, then publish (push) and announce the regions. Used on open and after debounce."""
+    doc.cancel_pending()
+    version = doc.version
+    assessment = assess(ls, doc)
+    if assessment.version != version or ls.documents.get(doc.uri) is not doc:
+        return  # superseded while assessing; the newer version has its own run scheduled
+    if not ls.pull:
+        ls.text_document_publish_diagnostics(
+            types.PublishDiagnosticsParams(uri=doc.uri, diagnostics=diagnostics_for(ls, doc, assessment), version=version)
+        )
+        doc.published_version = version
+    ls.protocol.notify(REGIONS_CHANGED, {"uri": doc.uri})
+    refresh_errors(ls)
+
+
+def _fire(ls: StakesServer, uri: str, version: int) -> None:
+    doc = ls.documents.get(uri)
+    if doc is None or doc.version != version:
+        return  # closed, or edited again: a newer run is scheduled
+    doc.pending = None
+    try:
+        refresh(ls, doc)
+    except Exception:
+        log.exception("assessing %s failed; the server keeps serving", doc.path)
+
+
+def schedule(ls: StakesServer, doc: OpenDocument) -> None:
+    """Debounce: assess once the user pauses typing for ``ls.debounce`` seconds."""
+    doc.cancel_pending()
+    loop = asyncio.get_running_loop()
+    doc.pending = loop.call_later(ls.debounce, _fire, ls, doc.uri, doc.version)
+
+
+def reassess_all(ls: StakesServer) -> None:
+    """After config, packs, ledger or settings change: every open document, now."""
+    for doc in list(ls.documents.values()):
+        try:
+            refresh(ls, doc)
+        except Exception:
+            log.exception("assessing %s failed; the server keeps serving", doc.path)
+    if ls.pull and ls.capability("workspace.diagnostics.refresh_support"):
+        ls.workspace_diagnostic_refresh(None)
+    if ls.capability("workspace.code_lens.refresh_support"):
+        ls.workspace_code_lens_refresh(None)
+    refresh_errors(ls)
+
+
+# -- rule pack and config errors -----------------------------------------------------------------
+def current_errors(ls: StakesServer) -> list[LocatedError]:
+    errors: list[LocatedError] = []
+    for project in ls.projects.loaded():
+        errors += project.errors
+    return errors
+
+
+def refresh_errors(ls: StakesServer) -> None:
+    """Show broken YAML where it is: diagnostics in that file (pushed, or served on pull).
+
+    Also a one-time window message when the set of errors changes, so a user whose editor
+    does not show diagnostics for YAML files still learns why a rule is missing.
+    """
+    errors = current_errors(ls)
+    rendered = frozenset(e.render() for e in errors)
+    if rendered != ls.reported_errors:
+        ls.reported_errors = rendered
+        if rendered:
+            first = sorted(rendered)[0]
+            more = f" (and {len(rendered) - 1} more)" if len(rendered) > 1 else ""
+            ls.window_show_message(
+                types.ShowMessageParams(type=types.MessageType.Warning, message=f"Stakes: {first}{more}; other rules keep working")
+            )
+    if ls.pull:
+        return
+    by_uri = error_diagnostics(errors, ls.encoding)
+    for uri in ls.error_uris - set(by_uri):
+        ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
+    for uri, diagnostics in by_uri.items():
+        ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=diagnostics))
+    ls.error_uris = set(by_uri)
+
+
+# -- project files -------------------------------------------------------------------------------
+def is_stakes_file(path: Path) -> bool:
+    """Config, ledger, project rules, or a file inside a loaded pack folder."""
+    return CONFIG_DIR in path.parts or path.name == "pack.yaml"
+
+
+def affected_roots(ls: StakesServer, paths: Iterable[Path]) -> set[Path]:
+    """Which loaded projects a changed file belongs to (its root, or packs it loads)."""
+    roots: set[Path] = set()
+    for path in paths:
+        resolved = path.resolve()
+        for project in ls.projects.loaded():
+            pack_dirs = [p.path for p in project.packs.packs]
+            pack_dirs += [Path(e.location.path).parent for e in project.errors]
+            if resolved.is_relative_to(project.root / CONFIG_DIR) or any(
+                resolved.is_relative_to(d) for d in pack_dirs
+            ) or (resolved.suffix in (".yaml", ".yml") and any(resolved.is_relative_to(p) for p in project.options.extra_packs + project.config.packs)):
+                roots.add(project.root)
+    return roots
+
+
+def project_files_changed(ls: StakesServer, paths: list[Path]) -> None:
+    """Rebuild the projects that depend on these files and re-assess open documents."""
+    roots = affected_roots(ls, paths)
+    if not roots:
+        return
+    for root in roots:
+        ls.projects.invalidate(root)
+    log.info("reloaded rules/config for %s", ", ".join(str(r) for r in sorted(roots)))
+    for root in roots:
+        ls.projects.project_at(root)  # rebuild now, so errors are known before re-assessing
+    ls.cache.clear()
+    reassess_all(ls)
+
+
+def register(server: StakesServer) -> None:
+    """Nothing to register: this module is called by the sync, config and watcher handlers."""

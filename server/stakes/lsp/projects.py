@@ -1,0 +1,105 @@
+"""One ``Project`` per workspace folder (multi-root), built lazily and rebuilt when its config,
+packs, ledger or settings change.
+
+Files outside every workspace folder get the project of their nearest folder with ``.stakes/``
+or ``.git`` (the CLI's rule), so opening a single file still works.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from stakes.commands.common import find_root
+from stakes.engine.project import Project, ProjectOptions
+from stakes.lsp.settings import Settings
+
+log = logging.getLogger(__name__)
+
+EDITOR_BUDGET_SECONDS = 2.0  # a pathological file yields a partial result and a note, never a hang
+
+
+class ProjectRegistry:
+    """Workspace folders, their settings and their loaded projects."""
+
+    def __init__(self) -> None:
+        self.folders: list[Path] = []
+        self.default_settings = Settings()
+        self.folder_settings: dict[Path, Settings] = {}
+        self.projects: dict[Path, Project] = {}
+        self.generation = 0  # bumped on every rebuild, so cached results know they are old
+
+    # -- folders and settings --------------------------------------------------------------------
+    def set_folders(self, folders: list[Path]) -> None:
+        self.folders = sorted({f.resolve() for f in folders}, key=lambda p: len(p.parts), reverse=True)
+        self.invalidate()
+
+    def add_folder(self, folder: Path) -> None:
+        self.set_folders([*self.folders, folder])
+
+    def remove_folder(self, folder: Path) -> None:
+        self.set_folders([f for f in self.folders if f != folder.resolve()])
+
+    def settings_for(self, root: Path) -> Settings:
+        return self.folder_settings.get(root, self.default_settings)
+
+    def update_settings(self, default: Settings | None, per_folder: dict[Path, Settings]) -> bool:
+        """Store new settings; rebuild projects whose inputs changed. Returns whether any did."""
+        changed = False
+        if default is not None and default != self.default_settings:
+            self.default_settings = default
+            changed = True
+        for folder, settings in per_folder.items():
+            if self.folder_settings.get(folder) != settings:
+                self.folder_settings[folder] = settings
+                changed = True
+        if changed:
+            self.invalidate()
+        return changed
+
+    # -- projects --------------------------------------------------------------------------------
+    def root_for(self, path: Path) -> Path:
+        """The workspace folder containing ``path`` (the innermost one), else the CLI's root."""
+        resolved = path.resolve()
+        for folder in self.folders:  # sorted deepest first
+            if resolved == folder or folder in resolved.parents:
+                return folder
+        return find_root(resolved)
+
+    def project_for(self, path: Path) -> Project:
+        return self.project_at(self.root_for(path))
+
+    def project_at(self, root: Path) -> Project:
+        project = self.projects.get(root)
+        if project is None:
+            settings = self.settings_for(root)
+            options = ProjectOptions(
+                profile=settings.profile,
+                extra_packs=list(settings.packs),
+                trusted=settings.trusted_workspace,
+                budget_seconds=EDITOR_BUDGET_SECONDS,
+            )
+            project = Project(root, options)
+            for error in project.errors:
+                log.warning("%s", error.render())
+            self.projects[root] = project
+        return project
+
+    def loaded(self) -> list[Project]:
+        return list(self.projects.values())
+
+    def roots(self) -> list[Path]:
+        """Every root Stakes knows: workspace folders and roots of loaded projects."""
+        return sorted({*self.folders, *self.projects})
+
+    def touch(self) -> None:
+        """Mark every cached assessment old without reloading projects (the ledger changed)."""
+        self.generation += 1
+
+    def invalidate(self, root: Path | None = None) -> None:
+        """Forget loaded projects (all, or one root) so they are rebuilt on next use."""
+        if root is None:
+            self.projects.clear()
+        else:
+            self.projects.pop(root, None)
+        self.generation += 1

@@ -1,0 +1,140 @@
+"""The ``StakesServer``: typed state on a pygls ``LanguageServer`` subclass, feature modules
+registered on it, and ``run_server`` for ``stakes serve``.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Generator
+from contextvars import ContextVar
+from pathlib import Path
+from typing import Any
+
+from lsprotocol import types
+from pygls.lsp.server import LanguageServer
+from pygls.protocol import LanguageServerProtocol, lsp_method
+
+from stakes import __version__
+from stakes.lsp.logs import redirect_stdout, setup_logging
+from stakes.lsp.projects import ProjectRegistry
+from stakes.lsp.state import OpenDocument, WorkspaceCache
+
+log = logging.getLogger(__name__)
+
+DEBOUNCE_SECONDS = 0.15
+
+# The work-done token of the ``workspace/executeCommand`` being handled: pygls passes command
+# handlers their arguments only, and the scan command reports progress on the client's token.
+COMMAND_PROGRESS_TOKEN: ContextVar[types.ProgressToken | None] = ContextVar("command_progress_token", default=None)
+
+
+def choose_encoding(capabilities: types.ClientCapabilities) -> str:
+    """UTF-8 when the client lists it first (Neovim 0.11 does), else the mandatory UTF-16.
+
+    UTF-8 is what tree-sitter counts, so it costs nothing; clients that merely *accept* UTF-8
+    after another preference get UTF-16, which every client must support.
+    """
+    general = capabilities.general
+    offered = list(general.position_encodings or []) if general is not None else []
+    if offered and offered[0] == types.PositionEncodingKind.Utf8:
+        return types.PositionEncodingKind.Utf8.value
+    return types.PositionEncodingKind.Utf16.value
+
+
+class StakesProtocol(LanguageServerProtocol):
+    """pygls' protocol with Stakes' encoding choice and diagnostics mode in ``initialize``."""
+
+    _server: StakesServer
+
+    @lsp_method(types.INITIALIZE)
+    def lsp_initialize(self, params: types.InitializeParams) -> Generator[Any, Any, types.InitializeResult]:
+        encoding = choose_encoding(params.capabilities)
+        # pygls picks the client's first supported encoding; narrow the offer to our choice.
+        if params.capabilities.general is None:
+            params.capabilities.general = types.GeneralClientCapabilities()
+        params.capabilities.general.position_encodings = [types.PositionEncodingKind(encoding)]
+        server = self._server
+        server.encoding = encoding
+        server.pull = params.capabilities.text_document is not None and params.capabilities.text_document.diagnostic is not None
+        result: types.InitializeResult = yield from super().lsp_initialize(params)
+        if not server.pull:
+            # A client that cannot pull must not be told we offer pull diagnostics.
+            result.capabilities.diagnostic_provider = None
+        server.connected = True
+        log.info("initialized: position encoding %s, %s diagnostics", encoding, "pull" if server.pull else "push")
+        return result
+
+    @lsp_method(types.WORKSPACE_EXECUTE_COMMAND)
+    def lsp_workspace__execute_command(self, params: types.ExecuteCommandParams) -> Generator[Any, Any, Any]:
+        COMMAND_PROGRESS_TOKEN.set(params.work_done_token)
+        return (yield from super().lsp_workspace__execute_command(params))
+
+
+class StakesServer(LanguageServer):
+    """Everything the feature modules share, typed."""
+
+    def __init__(self) -> None:
+        super().__init__("stakes", __version__, protocol_cls=StakesProtocol, text_document_sync_kind=types.TextDocumentSyncKind.Incremental)
+        self.projects = ProjectRegistry()
+        self.documents: dict[str, OpenDocument] = {}
+        self.encoding = types.PositionEncodingKind.Utf16.value
+        self.pull = False
+        self.connected = False
+        self.debounce = DEBOUNCE_SECONDS
+        self.cache = WorkspaceCache()
+        self.error_uris: set[str] = set()  # YAML files we pushed error diagnostics to
+        self.reported_errors: frozenset[str] = frozenset()
+        self.watching = False
+
+    def capability(self, dotted: str) -> Any:
+        """A client capability by dotted snake_case path, or ``None``."""
+        value: Any = self.client_capabilities
+        for part in dotted.split("."):
+            value = getattr(value, part, None)
+            if value is None:
+                return None
+        return value
+
+    def document_for_path(self, path: Path) -> OpenDocument | None:
+        resolved = path.resolve()
+        for doc in self.documents.values():
+            if doc.path == resolved:
+                return doc
+        return None
+
+
+def create_server() -> StakesServer:
+    """Build the server and register every feature module (thin handlers over the engine)."""
+    from stakes.lsp import (
+        codeactions,
+        codelens,
+        commands,
+        configuration,
+        hover,
+        live,
+        pull,
+        regions,
+        scan,
+        sync,
+    )
+
+    server = StakesServer()
+    for module in (configuration, sync, live, pull, hover, codelens, codeactions, commands, regions, scan):
+        module.register(server)
+    return server
+
+
+def run_server(tcp: str | None = None) -> int:
+    """Serve over stdio, or over TCP when ``tcp`` is ``HOST:PORT``."""
+    server = create_server()
+    setup_logging(server)
+    if tcp:
+        host, _, port = tcp.rpartition(":")
+        if not port.isdigit():
+            log.error("--tcp needs HOST:PORT, got %r", tcp)
+            return 2
+        server.start_tcp(host or "127.0.0.1", int(port))
+        return 0
+    stdin, stdout = redirect_stdout()
+    server.start_io(stdin, stdout)
+    return 0
