@@ -18,7 +18,7 @@ from tree_sitter import Node
 from stakes.engine.compiled import CANDIDATE_CAPTURE, CompiledRules, LanguageRules
 from stakes.engine.matchers import CandidateIndex, Hit, MatchContext
 from stakes.engine.model import Finding, Region, RegionRef, Span
-from stakes.engine.regions import enclosing_region, fingerprint, region_ref
+from stakes.engine.regions import combined_fingerprint, enclosing_region, fingerprint, region_ref
 from stakes.engine.rules import Rule
 
 log = logging.getLogger(__name__)
@@ -157,7 +157,28 @@ def build_regions(
         region = regions.get(finding.region)
         if region is None:
             node = region_nodes.get(finding.region) or root
-            region = Region(finding.region, fingerprint(node, comment_types), span_of(node))
+            region = Region(finding.region, "", span_of(node))
             regions[finding.region] = region
         region.findings.append(finding)
+    for ref, region in regions.items():
+        node = region_nodes.get(ref)
+        if node is not None:
+            region.fingerprint = fingerprint(node, comment_types)
+        else:
+            region.fingerprint = _module_fingerprint(root, region.findings, comment_types)
     return sorted(regions.values(), key=lambda r: (r.ref.start_line, r.ref.name))
+
+
+def _module_fingerprint(root: Node, findings: list[Finding], comment_types: frozenset[str]) -> str:
+    """Fingerprint only the top-level statements that hold module-level findings.
+
+    Hashing the whole file would make a review of ``settings.py``'s ``SECRET_KEY`` go stale (and
+    the agent guard block) whenever any unrelated function in the file changed.
+    """
+    starts = sorted(f.span.start_byte for f in findings)
+    statements = [
+        child
+        for child in root.children
+        if any(child.start_byte <= start < max(child.end_byte, child.start_byte + 1) for start in starts)
+    ]
+    return combined_fingerprint(statements, comment_types)

@@ -173,8 +173,8 @@ def _apply(config: Config, data: LocatedDict, path: Path) -> None:
                 config.packs.append((config.root / entry).resolve())
             else:
                 config.pack_names.append(entry)
-    overrides = data.get("rules", {})
-    if not isinstance(overrides, LocatedDict):
+    overrides = data.get("rules", LocatedDict())
+    if not isinstance(overrides, dict):
         errors.append(_error(path, at("rules"), "`rules` must map rule ids to {enabled, stakes}", "e.g. rules: {python-crypto/weak-hash: {stakes: elevated}}"))
     else:
         for rule_id, value in overrides.items():

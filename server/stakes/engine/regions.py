@@ -45,13 +45,18 @@ def region_ref(region: Node | None, syntax: Syntax, root: Node) -> RegionRef:
 
 
 def fingerprint(node: Node, comment_types: frozenset[str]) -> str:
+    """Fingerprint one region node (see ``combined_fingerprint``)."""
+    return combined_fingerprint([node], comment_types)
+
+
+def combined_fingerprint(nodes: list[Node], comment_types: frozenset[str]) -> str:
     """Hash of the region's tokens without comments and whitespace.
 
     Reformatting keeps the fingerprint; any change to a token (a name, an operator, a literal)
     changes it, so a review goes stale whoever made the change.
     """
     digest = hashlib.sha256()
-    stack = [node]
+    stack = list(reversed(nodes))
     while stack:
         current = stack.pop()
         if current.type in comment_types:

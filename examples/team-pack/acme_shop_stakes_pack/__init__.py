@@ -1,0 +1,1 @@
+"""Data-only package holding the ``acme-shop`` Stakes rule pack; Stakes never imports it."""
