@@ -16,6 +16,7 @@ import (
 	"crypto/sha256"
 	"crypto/subtle"
 	"crypto/x509"
+	"hash"
 	"hash/crc32"
 	"hash/fnv"
 	"io"
@@ -258,6 +259,15 @@ func SignUpHandler(name string, email string) string { return name + email }
 
 // ok: signing-definition
 func VerifyEmailFormat(address string) bool { return address != "" }
+
+// expect: mac-call
+func createMac(h hash.Hash, value []byte) []byte {
+	h.Write(value)
+	return h.Sum(nil)
+}
+
+// ok: mac-call
+func isMacOS(platform string) bool { return platform == "darwin" }
 
 func hashPassword(plain string) ([]byte, error) {
 	// expect: password-hash-call

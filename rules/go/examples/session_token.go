@@ -6,6 +6,7 @@ import (
 	"database/sql"
 	"fmt"
 	"net/http"
+	"strings"
 	"time"
 
 	"github.com/golang-jwt/jwt/v5"
@@ -26,6 +27,7 @@ func (s *TokenService) Subject(raw string) (string, error) {
 			return nil, fmt.Errorf("unexpected method %v", t.Header["alg"])
 		}
 		return s.key, nil
+		// expect: jwt-verification-option
 	}, jwt.WithExpirationRequired())
 	if err != nil {
 		return "", err
@@ -217,4 +219,89 @@ func cacheHeaders(w http.ResponseWriter, etag string) {
 func clearSession(w http.ResponseWriter) {
 	// expect: cookie-set-call
 	http.SetCookie(w, &http.Cookie{Name: "sid", MaxAge: -1})
+}
+
+// expect: token-verification-definition
+func verifyExp(exp *time.Time, now time.Time, required bool) bool {
+	if exp == nil {
+		return !required
+	}
+	return now.Before(*exp)
+}
+
+// expect: token-verification-definition
+func (p *TokenService) ParseUnverified(raw string) ([]string, error) { return []string{raw}, nil }
+
+// ok: token-verification-definition
+func checkTokens(tokens []string) bool { return len(tokens) > 0 }
+
+// ok: token-verification-definition
+func validateTokenizerConfig(mode string) bool { return mode == "words" }
+
+type verifier struct {
+	validMethods []string
+	leeway       time.Duration
+}
+
+func WithValidMethods(methods []string) func(*verifier) {
+	return func(v *verifier) {
+		// expect: jwt-verification-option
+		v.validMethods = methods
+	}
+}
+
+func strictParser() *jwt.Parser {
+	// expect: jwt-verification-option, jwt-parse-call
+	return jwt.NewParser(jwt.WithValidMethods([]string{"HS256"}))
+}
+
+func pageSize(v *verifier) int {
+	// ok: jwt-verification-option
+	limit := 50
+	return limit
+}
+
+func retryDelay(v *verifier) time.Duration {
+	// ok: jwt-verification-option
+	delay := 2 * time.Second
+	return delay
+}
+
+func bearer(r *http.Request) string {
+	// expect: auth-header-access
+	h := r.Header.Get("Authorization")
+	return strings.TrimPrefix(h, "Bearer ")
+}
+
+func (t *oauthToken) SetAuthHeader(r *http.Request) {
+	// expect: auth-header-access
+	r.Header.Set("Authorization", "Bearer "+t.AccessToken)
+}
+
+type oauthToken struct{ AccessToken string }
+
+func etagHeader(r *http.Request) string {
+	// ok: auth-header-access
+	return r.Header.Get("If-None-Match")
+}
+
+func contentType(w http.ResponseWriter) {
+	// ok: auth-header-access
+	w.Header().Set("Content-Type", "application/json")
+}
+
+func rotate(store map[string]string, user string) {
+	// expect: token-variable
+	refreshToken := user + "-r"
+	// expect: token-variable
+	csrfToken := user + "-c"
+	store[refreshToken] = csrfToken
+}
+
+func lex(src string) []string {
+	// ok: token-variable
+	nextToken := strings.Fields(src)
+	// ok: token-variable
+	pageToken := ""
+	return append(nextToken, pageToken)
 }
