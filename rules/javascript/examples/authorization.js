@@ -74,7 +74,7 @@ function canScroll(el) {
 class AuthError extends Error {}
 
 function abilityFor(user) {
-  // expect: access-control-policy-call
+  // expect: role-or-permission-check
   return defineAbility((can) => {
     can('read', 'Order', { userId: user.id });
   });
@@ -82,18 +82,34 @@ function abilityFor(user) {
 
 // expect: authorization-function-definition
 function mayRefund(ability, order) {
-  // expect: access-control-policy-call
+  // expect: role-or-permission-check
   return ability.can('refund', order);
 }
 
 function canvasFor(doc) {
-  // ok: access-control-policy-call
+  // ok: role-or-permission-check
   return doc.canvas.getContext('2d');
 }
 
 function featureCheck(flags) {
-  // ok: access-control-policy-call
+  // ok: role-or-permission-check
   return flags.can('newCheckout');
 }
 
 module.exports = { getOrder, canSeeDocument, sameRow, isLastPage, adminOnly, canExport, isButton, hasTag, checkPermission, isAuthorized, canEditPost, authorizeUrl, canScroll, AuthError, abilityFor, mayRefund, canvasFor, featureCheck };
+
+class ReportsController {
+  // expect: auth-guard-decorator
+  @Roles('finance')
+  export() {
+    return [];
+  }
+
+  // ok: auth-guard-decorator
+  @Get('summary')
+  summary() {
+    return {};
+  }
+}
+
+module.exports.ReportsController = ReportsController;

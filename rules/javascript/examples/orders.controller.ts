@@ -7,8 +7,9 @@ import { Throttle } from '@nestjs/throttler';
 import { Transform } from 'class-transformer';
 
 @Controller('orders')
-// expect: auth-guard-decorator
+// expect: passport-strategy
 @UseGuards(AuthGuard('jwt'))
+// expect: auth-guard-decorator
 export class OrdersController {
   @Get(':id')
   findOne(@Param('id') id: string) {
@@ -16,30 +17,30 @@ export class OrdersController {
   }
 
   @Post(':id/refund')
-  // expect: auth-guard-decorator
   @Roles('support', 'admin')
+  // expect: auth-guard-decorator
   refund(@Param('id') id: string) {
     return { id, refunded: true };
   }
 
   @Get('health')
-  // expect: auth-guard-decorator
   @Public()
+  // expect: auth-guard-decorator
   health() {
     return 'ok';
   }
 
   @Get('popular')
-  // ok: auth-guard-decorator
   @Throttle({ default: { limit: 10, ttl: 60000 } })
+  // ok: auth-guard-decorator
   popular() {
     return [];
   }
 }
 
 export class OrderDto {
-  // ok: auth-guard-decorator
   @Transform(({ value }) => String(value).trim())
+  // ok: auth-guard-decorator
   note!: string;
 }
 
