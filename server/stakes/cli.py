@@ -16,7 +16,7 @@ from stakes import __version__
 from stakes.errors import StakesError
 
 # Order is the order of ``stakes --help``.
-COMMAND_MODULES = ("scan", "serve", "test", "rules", "explain", "pack", "agents_md", "guard")
+COMMAND_MODULES = ("scan", "serve", "test", "rules", "explain", "pack", "agents_md", "guard", "review", "init")
 
 
 def build_parser() -> argparse.ArgumentParser:
