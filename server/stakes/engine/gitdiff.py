@@ -53,6 +53,20 @@ def region_fingerprints(project: Project, path: Path, text: str) -> dict[str, st
     return _walk_regions(document.tree.root_node, syntax)
 
 
+def fingerprints_at(project: Project, path: Path, text: str) -> dict[str, str]:
+    """Region fingerprints of an older version of a file, computed exactly as for the current one.
+
+    Regions with findings take the assessment's fingerprint (the module region's covers only the
+    statements holding its findings); every other function and class its whole node's.
+    """
+    out = region_fingerprints(project, path, text) or {}
+    out.pop(MODULE_NAME, None)
+    report = project.analyze_text(path, text)
+    if report is not None:
+        out.update({region.name: region.region.fingerprint for region in report.regions})
+    return out
+
+
 def _git(root: Path, *args: str) -> bytes:
     try:
         done = subprocess.run([*GIT, *args], cwd=root, capture_output=True, check=False, timeout=120)
@@ -114,8 +128,8 @@ def restrict_to_changed(project: Project, reports: list[FileReport], ref: str) -
             report.findings = []
             continue
         old_text = text_at(project.root, commit, report.relative)
-        old = region_fingerprints(project, report.path, old_text) if old_text is not None else {}
-        kept = [r for r in report.regions if (old or {}).get(r.name) != r.region.fingerprint]
+        old = fingerprints_at(project, report.path, old_text) if old_text is not None else {}
+        kept = [r for r in report.regions if old.get(r.name) != r.region.fingerprint]
         refs = {r.region.ref for r in kept}
         report.regions = kept
         report.findings = [f for f in report.findings if f.region in refs]
