@@ -128,7 +128,15 @@ class Syntax:
                 return None
             if parent.type in self.argument_types:
                 arg = self.argument(parent)
-                return arg[0] if arg else None
+                if arg is not None:
+                    return arg[0]
+                # A dict / object literal entry outside a call (``config = {"apiKey": "…"}``) is
+                # not a setting passed to an API, but its key still names the value; the key
+                # itself has no binding.
+                key = parent.child_by_field_name("key")
+                if key is None or key.start_byte <= node.start_byte < key.end_byte:
+                    return None
+                return _strip_quotes(node_text(key))
             if parent.type in self.call_types or parent.type in self.region_types:
                 return None
             parent = parent.parent
