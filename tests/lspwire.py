@@ -18,8 +18,10 @@ from typing import Any
 class WireClient:
     """Speak LSP to ``command`` over stdio; collects notifications in order."""
 
-    def __init__(self, command: list[str], cwd: Path | None = None) -> None:
-        self.process = subprocess.Popen(command, cwd=cwd, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    def __init__(self, command: list[str], cwd: Path | None = None, env: dict[str, str] | None = None) -> None:
+        self.process = subprocess.Popen(
+            command, cwd=cwd, env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+        )
         self._next_id = 0
         self.messages: queue.Queue[dict[str, Any]] = queue.Queue()
         self.notifications: list[dict[str, Any]] = []

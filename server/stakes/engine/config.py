@@ -155,8 +155,8 @@ def _apply(config: Config, data: LocatedDict, path: Path) -> None:
         errors.append(_error(path, at("profile"), f"unknown profile {profile!r}", f"use one of: {', '.join(PROFILES)}"))
     else:
         config.profile = profile
-    zones = data.get("zones", [])
-    if not isinstance(zones, LocatedList):
+    zones = data.get("zones", LocatedList())
+    if not isinstance(zones, list):
         errors.append(_error(path, at("zones"), "`zones` must be a list", "e.g. zones: [{paths: ['src/payments/**'], stakes: critical, reason: PCI scope}]"))
         zones = LocatedList()
     for zone, where in zip(zones, getattr(zones, "item_where", []), strict=False):
