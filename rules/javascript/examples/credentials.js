@@ -7,15 +7,11 @@ const session = require('express-session');
 const cookieParser = require('cookie-parser');
 const crypto = require('node:crypto');
 
-// expect: hardcoded-secret
-const STRIPE_KEY = 'sk_live_4eC39HqLyjWDarjtT1zdp7dc9xQ2';
-// expect: hardcoded-secret
-const signingSecret = 'q8Zr3kP0vN7xW2mJ5tL9bY4cF6hD1sGa';
-// ok: hardcoded-secret
+// ok: hardcoded-secret-option
 const tokenType = 'Bearer';
-// ok: hardcoded-secret
+// ok: hardcoded-secret-option
 const cacheKeys = { products: 'products:v2:list', orders: 'orders:v2:list' };
-// ok: hardcoded-secret, secret-env-read
+// ok: secret-env-read
 const API_BASE = 'https://api.example.com/v1/payments/intents';
 
 const app = require('express')();
@@ -117,4 +113,4 @@ function hashFile(fileHasher, buf) {
   return fileHasher.hash(buf);
 }
 
-module.exports = { STRIPE_KEY, signingSecret, tokenType, cacheKeys, API_BASE, issue, issueFromEnv, sessionFromEnv, cacheLookup, hmacWithAlgorithmOnly, loadConfig, hashPassword, verifyPassword, rotateApiKey, Account, tokenizeSecretSantaNames, hashRoute, hashRouteParams, hashFile };
+module.exports = { tokenType, cacheKeys, API_BASE, issue, issueFromEnv, sessionFromEnv, cacheLookup, hmacWithAlgorithmOnly, loadConfig, hashPassword, verifyPassword, rotateApiKey, Account, tokenizeSecretSantaNames, hashRoute, hashRouteParams, hashFile };
