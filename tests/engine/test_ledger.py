@@ -5,6 +5,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 from collections.abc import Callable
+from multiprocessing.synchronize import Barrier
 from pathlib import Path
 
 import pytest
@@ -229,15 +230,16 @@ def test_invalid_ledgers_name_the_line(tmp_path: Path, text: str, line: int, wor
     assert error.fix
 
 
-def _mark_many(root: str, prefix: str, count: int, start: multiprocessing.synchronize.Barrier) -> None:  # type: ignore[name-defined]
+def _mark_many(root: str, prefix: str, count: int, start: Barrier) -> None:
     project = Project(Path(root))
     start.wait()
     for i in range(count):
         mark_review(project, f"{prefix}.py", f"region_{i:03d}", f"{i:016x}", prefix, f"note {i}")
 
 
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="uses fork to start the writers quickly")
 def test_concurrent_marks_from_two_processes_all_survive(root: Path) -> None:
-    context = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
+    context = multiprocessing.get_context("fork")
     start = context.Barrier(2)
     workers = [context.Process(target=_mark_many, args=(str(root), name, 40, start)) for name in ("left", "right")]
     for worker in workers:
