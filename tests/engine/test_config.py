@@ -47,7 +47,8 @@ def test_starter_config_loads_cleanly_and_validates(tmp_path: Path, profile: str
 @pytest.mark.parametrize(
     ("text", "line", "problem", "fix"),
     [
-        ("profile: production\nzone: []\n", 2, "unknown key 'zone'", "zones"),
+        ("profile: production\nzone: []\n", 2, "unknown key 'zone'", "did you mean 'zones'?"),
+        ("max-file-size: true\n", 1, "positive number", "max-file-size: 2000000"),
         ("# comment\n\nprofile: prod\n", 3, "unknown profile 'prod'", "prototype, internal, production, critical"),
         ("zones:\n  - paths: [src/**]\n    stakes: severe\n    reason: PCI\n", 3, "unknown stakes level 'severe'", "critical, high, elevated"),
         ("zones:\n  - paths: [src/**]\n    stakes: high\n", 2, "a zone needs a `reason`", "reason: PCI scope"),

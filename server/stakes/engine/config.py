@@ -7,6 +7,7 @@ editor keeps working while the user fixes it.
 
 from __future__ import annotations
 
+import difflib
 import fnmatch
 import re
 from dataclasses import dataclass, field
@@ -149,7 +150,7 @@ def _apply(config: Config, data: LocatedDict, path: Path) -> None:
 
     for key in data:
         if key not in CONFIG_KEYS:
-            errors.append(_error(path, at(key), f"unknown key '{key}'", f"use one of: {', '.join(k for k in CONFIG_KEYS if k != '$schema')}"))
+            errors.append(_error(path, at(key), f"unknown key '{key}'", _did_you_mean(key, tuple(k for k in CONFIG_KEYS if k != "$schema"))))
     profile = data.get("profile", "production")
     if profile not in PROFILES:
         errors.append(_error(path, at("profile"), f"unknown profile {profile!r}", f"use one of: {', '.join(PROFILES)}"))
@@ -174,7 +175,7 @@ def _apply(config: Config, data: LocatedDict, path: Path) -> None:
             else:
                 config.pack_names.append(entry)
     overrides = data.get("rules", LocatedDict())
-    if not isinstance(overrides, dict):
+    if not isinstance(overrides, LocatedDict):
         errors.append(_error(path, at("rules"), "`rules` must map rule ids to {enabled, stakes}", "e.g. rules: {python-crypto/weak-hash: {stakes: elevated}}"))
     else:
         for rule_id, value in overrides.items():
@@ -189,12 +190,20 @@ def _apply(config: Config, data: LocatedDict, path: Path) -> None:
     reviewer = data.get("reviewer")
     if reviewer is not None and not isinstance(reviewer, str):
         errors.append(_error(path, at("reviewer"), "`reviewer` must be a name", "e.g. reviewer: Ada Lovelace"))
-    config.reviewer = reviewer
+    else:
+        config.reviewer = reviewer
     size = data.get("max-file-size", DEFAULT_MAX_FILE_SIZE)
-    if not isinstance(size, int) or size <= 0:
+    if not isinstance(size, int) or isinstance(size, bool) or size <= 0:
         errors.append(_error(path, at("max-file-size"), "`max-file-size` must be a positive number of bytes", "e.g. max-file-size: 2000000"))
     else:
         config.max_file_size = size
+
+
+def _did_you_mean(key: str, choices: tuple[str, ...]) -> str:
+    """A fix that names the likely intended key first (``zone`` → ``zones``), then every key."""
+    close = difflib.get_close_matches(key.lower(), choices, n=1, cutoff=0.6)
+    every = f"use one of: {', '.join(choices)}"
+    return f"did you mean '{close[0]}'? ({every})" if close else every
 
 
 def _zone(zone: Any, where: tuple[int, int], path: Path, errors: list[ConfigError]) -> Zone | None:
