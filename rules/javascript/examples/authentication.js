@@ -64,6 +64,7 @@ function lruCache(cache, key) {
 
 // expect: authentication-function-definition
 async function authenticate(req) {
+  // expect: authorization-header-read
   const header = req.headers.authorization || '';
   return header.startsWith('Bearer ') ? header.slice(7) : null;
 }
@@ -104,23 +105,44 @@ function isAuthError(err) {
 
 // expect: authentication-function-definition
 function checkTotp(user, code) {
-  // expect: mfa-otp-call
+  // expect: auth-protocol-call
   return authenticator.verify({ token: code, secret: user.totpSecret });
 }
 
 function checkSpeakeasy(user, code) {
-  // expect: mfa-otp-call
+  // expect: auth-protocol-call
   return speakeasy.totp.verify({ secret: user.totpSecret, encoding: 'base32', token: code, window: 1 });
 }
 
 function verifyCoupon(couponService, code) {
-  // ok: mfa-otp-call
+  // ok: auth-protocol-call
   return couponService.verify({ token: code });
 }
 
+function bearerFrom(req) {
+  // expect: authorization-header-read
+  const header = req.get('Authorization') || '';
+  return header.startsWith('Bearer ') ? header.slice(7) : null;
+}
+
+function basicFrom(req) {
+  // expect: authorization-header-read
+  return Buffer.from((req.headers.authorization || '').replace(/^Basic /, ''), 'base64').toString();
+}
+
+function contentType(req) {
+  // ok: authorization-header-read
+  return req.get('Content-Type');
+}
+
+function authorizationHeaderDocs() {
+  // ok: authorization-header-read
+  return { header: 'Authorization', description: 'Bearer token' };
+}
+
 function nextLexeme(lexer) {
-  // ok: mfa-otp-call
+  // ok: auth-protocol-call
   return lexer.totp ? lexer.next() : null;
 }
 
-module.exports = { checkLegacy, compareVersions, sortStrategy, lruCache, authenticate, requireAuth, verifyWebhookSignature, getLoginUrl, LoginPage, AuthError, isAuthError, checkTotp, checkSpeakeasy, verifyCoupon, nextLexeme };
+module.exports = { bearerFrom, basicFrom, contentType, authorizationHeaderDocs, checkLegacy, compareVersions, sortStrategy, lruCache, authenticate, requireAuth, verifyWebhookSignature, getLoginUrl, LoginPage, AuthError, isAuthError, checkTotp, checkSpeakeasy, verifyCoupon, nextLexeme };
