@@ -28,6 +28,18 @@ function manualHeaders(res) {
   res.setHeader('Strict-Transport-Security', 'max-age=63072000; includeSubDomains');
 }
 
+function referrer(res) {
+  // expect: security-headers-config
+  res.setHeader('Referrer-Policy', 'no-referrer');
+}
+
+const getDefaultDirectives = () => ({
+  // expect: security-headers-config
+  'default-src': ["'self'"],
+  // expect: security-headers-config
+  'object-src': ["'none'"],
+});
+
 function cacheHeaders(res, etag) {
   // ok: security-headers-config
   res.setHeader('Cache-Control', 'public, max-age=60');
@@ -116,6 +128,22 @@ function oldTls(host) {
   return tls.connect({ host, port: 443, secureProtocol: 'TLSv1_method' }) || legacy;
 }
 
+function isSecure(req, trustProxy) {
+  if (!trustProxy) {
+    // expect: tls-options-call
+    return req.secure === true;
+  }
+  // expect: tls-options-call
+  const proto = (req.headers['x-forwarded-proto'] || '').split(',')[0].trim();
+  // expect: tls-options-call
+  return proto === 'https';
+}
+
+function isLink(url) {
+  // ok: tls-options-call
+  return url.startsWith('https://') || url.kind === 'link';
+}
+
 function plainAgent() {
   // ok: tls-options-call
   return new https.Agent({ keepAlive: true, maxSockets: 50 });
@@ -141,4 +169,4 @@ function tokenList(lexer) {
   return lexer.tokens();
 }
 
-module.exports = { manualHeaders, cacheHeaders, toggles, reflectOrigin, openApi, exactOrigin, geometry, chart, insecureClient, strictClient, formValidation, mtlsServer, oldTls, plainAgent, plainServer, csrfProtection, doubleCsrfProtection, formFields, tokenList };
+module.exports = { referrer, getDefaultDirectives, isSecure, isLink, manualHeaders, cacheHeaders, toggles, reflectOrigin, openApi, exactOrigin, geometry, chart, insecureClient, strictClient, formValidation, mtlsServer, oldTls, plainAgent, plainServer, csrfProtection, doubleCsrfProtection, formFields, tokenList };
