@@ -25,7 +25,7 @@ public class SecurityConfiguration {
     @Bean
     // expect: web-security-configuration
     public SecurityFilterChain api(HttpSecurity http) throws Exception {
-        // expect: csrf-protection-disabled, access-rule-call
+        // expect: csrf-protection-disabled
         http.csrf(AbstractHttpConfigurer::disable)
             .authorizeHttpRequests(auth -> {
                 // expect: access-rule-call
