@@ -177,6 +177,12 @@ def test_changed_since_unknown_ref_is_a_usage_error(repo: Path) -> None:
     assert "cannot find revision 'no-such-branch'" in result.stderr
 
 
+def test_changed_since_outside_git_is_a_usage_error(project: Path) -> None:
+    result = run(["scan", "--changed-since", "HEAD"], project)
+    assert result.returncode == 2
+    assert "needs a git repository" in result.stderr
+
+
 def test_require_review_without_changed_since_checks_every_level(project: Path, make_pack: Callable[..., Path]) -> None:
     write(project / "app" / "low.py", "import vault\n\n\ndef peek():\n    return vault.peek()\n")
     make_pack("e", [("peek", "[python]", "{call: vault.peek}", "elevated")], where=project / ".stakes" / "rules")

@@ -85,6 +85,10 @@ def verify_ref(root: Path, ref: str) -> str:
     if ref.startswith("-"):
         raise UsageError(f"{ref!r} is not a git revision")
     try:
+        _git(root, "rev-parse", "--is-inside-work-tree")
+    except UsageError as exc:
+        raise UsageError(f"--changed-since needs a git repository, and {root} is not inside one") from exc
+    try:
         return _git(root, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}").decode().strip()
     except UsageError as exc:
         raise UsageError(
