@@ -185,14 +185,22 @@ def run_scanner(stakes: str, src: Path, packages: list[str], extra: list[str]) -
         )
     except FileNotFoundError as error:
         raise SystemExit(f"cannot run {stakes!r}: {error}; pass --stakes PATH") from error
-    if result.returncode not in (0, 1):
-        print(result.stderr, file=sys.stderr)
-        raise SystemExit(f"`{' '.join(command)}` exited {result.returncode}")
     try:
         report: dict[str, Any] = json.loads(result.stdout)
     except json.JSONDecodeError as error:
-        print(result.stdout[:2000], file=sys.stderr)
-        raise SystemExit(f"stakes printed something that is not JSON: {error}") from error
+        print(result.stderr, result.stdout[:2000], sep="\n", file=sys.stderr)
+        raise SystemExit(
+            f"`{' '.join(command)}` exited {result.returncode} without JSON"
+        ) from error
+    if result.returncode not in (0, 1):
+        # A broken rule is reported and skipped while the rest still run (exit 2): score what
+        # ran, but say so loudly, because the numbers then understate the packs.
+        print(result.stderr, file=sys.stderr)
+        print(
+            f"warning: stakes exited {result.returncode}; scoring its partial output",
+            file=sys.stderr,
+        )
+        report.setdefault("errors", []).append(f"stakes exited {result.returncode}")
     return report
 
 
