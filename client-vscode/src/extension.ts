@@ -19,6 +19,7 @@ const RESTART_DEBOUNCE_MS = 400;
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const output = vscode.window.createOutputChannel('Stakes', { log: true });
   context.subscriptions.push(output);
+  output.info(`Stakes extension ${String(context.extension.packageJSON.version)} activating.`);
 
   // The controller needs the commands' middleware and the commands need the controller.
   let commands: Commands | undefined;

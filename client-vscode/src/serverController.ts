@@ -106,6 +106,8 @@ export class ServerController implements vscode.Disposable {
   private clientDisposables: vscode.Disposable[] = [];
   /** Set once the user declined the managed install, so we do not ask on every restart. */
   private declinedInstall = false;
+  /** Ends a pending install question when a newer restart arrives (e.g. the user set a path meanwhile). */
+  private supersedeQuestion: (() => void) | undefined;
 
   readonly onDidChangeState = this.stateEmitter.event;
   /** Fires with a document URI after the server re-assessed it. */
@@ -136,6 +138,8 @@ export class ServerController implements vscode.Disposable {
     if (interactive) {
       this.declinedInstall = false;
     }
+    // Do not let an unanswered install question hold up this restart.
+    this.supersedeQuestion?.();
     this.chain = this.chain.then(async () => {
       await this.stopClient();
       await this.startClient();
@@ -167,6 +171,7 @@ export class ServerController implements vscode.Disposable {
 
   private async startClient(): Promise<void> {
     this.setState({ kind: 'starting' });
+    this.output.info('Looking for the Stakes server…');
     let server: ResolvedServer | undefined;
     try {
       server = await this.findServer();
@@ -276,6 +281,7 @@ export class ServerController implements vscode.Disposable {
       which,
       platform: process.platform,
     });
+    this.output.debug(`Server resolution (stakes.server.path = ${JSON.stringify(rawPath)}): ${JSON.stringify(resolution)}`);
     if (resolution.kind === 'resolved') {
       return resolution.server;
     }
@@ -298,12 +304,24 @@ export class ServerController implements vscode.Disposable {
     wheelPath: string,
     pythonInterpreter: string | undefined,
   ): Promise<boolean> {
-    const choice = await vscode.window.showInformationMessage(
-      'Stakes needs its language server. Install it into a private Python environment? This downloads Stakes\' dependencies (tree-sitter grammars, pygls, PyYAML) from PyPI once.',
-      'Install',
-      'Set Server Path',
-      'Not Now',
-    );
+    this.output.info('No Stakes server found; asking whether to install one.');
+    const superseded = new Promise<'superseded'>((resolve) => {
+      this.supersedeQuestion = () => resolve('superseded');
+    });
+    const choice = await Promise.race([
+      vscode.window.showInformationMessage(
+        'Stakes needs its language server. Install it into a private Python environment? This downloads Stakes\' dependencies (tree-sitter grammars, pygls, PyYAML) from PyPI once.',
+        'Install',
+        'Set Server Path',
+        'Not Now',
+      ),
+      superseded,
+    ]);
+    this.supersedeQuestion = undefined;
+    if (choice === 'superseded') {
+      this.output.info('The install question was superseded by a restart (settings changed).');
+      return false;
+    }
     if (choice === 'Set Server Path') {
       this.declinedInstall = true;
       await vscode.commands.executeCommand('workbench.action.openSettings', 'stakes.server.path');

@@ -1,0 +1,258 @@
+// Drives VS Code (code-server) in headless Chromium over the DevTools protocol and checks that
+// the Stakes extension shows its diagnostics, status bar item and region decorations for a
+// high-stakes file. Needs Node >= 22 (global WebSocket and fetch); e2e.sh runs it with the
+// Node 24 that code-server uses.
+//
+//   node e2e-driver.mjs --cdp-port 9222 --url http://127.0.0.1:8080/?folder=/x/examples \
+//        --file python/shop/auth.py --out e2e-artifacts
+//
+// Exits 0 when every check passed, 1 otherwise; writes screenshots and report.json to --out.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+
+const { values: opts } = parseArgs({
+  options: {
+    'cdp-port': { type: 'string' },
+    url: { type: 'string' },
+    file: { type: 'string' },
+    out: { type: 'string' },
+    timeout: { type: 'string', default: '180' },
+  },
+});
+for (const key of ['cdp-port', 'url', 'file', 'out']) {
+  if (!opts[key]) {
+    console.error(`e2e-driver: --${key} is required`);
+    process.exit(2);
+  }
+}
+const deadline = Date.now() + Number(opts.timeout) * 1000;
+const fileName = opts.file.split('/').pop();
+mkdirSync(opts.out, { recursive: true });
+
+const log = (...args) => console.log(`[e2e ${new Date().toISOString().slice(11, 19)}]`, ...args);
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Minimal DevTools protocol client over one page's WebSocket. */
+class Cdp {
+  constructor(ws) {
+    this.ws = ws;
+    this.nextId = 1;
+    this.pending = new Map();
+    this.listeners = [];
+    ws.addEventListener('message', (event) => {
+      const msg = JSON.parse(event.data);
+      if (msg.id !== undefined && this.pending.has(msg.id)) {
+        const { resolve, reject } = this.pending.get(msg.id);
+        this.pending.delete(msg.id);
+        if (msg.error) reject(new Error(`${msg.error.message} (${msg.error.code})`));
+        else resolve(msg.result);
+      } else if (msg.method) {
+        for (const listener of this.listeners) listener(msg);
+      }
+    });
+  }
+
+  static async connect(port) {
+    let targets = [];
+    for (let i = 0; i < 60 && !targets.some((t) => t.type === 'page'); i++) {
+      try {
+        targets = await (await fetch(`http://127.0.0.1:${port}/json/list`)).json();
+      } catch {
+        await sleep(500);
+      }
+    }
+    const page = targets.find((t) => t.type === 'page');
+    if (!page) throw new Error('no page target in Chromium');
+    const ws = new WebSocket(page.webSocketDebuggerUrl);
+    await new Promise((resolve, reject) => {
+      ws.addEventListener('open', resolve, { once: true });
+      ws.addEventListener('error', () => reject(new Error('DevTools WebSocket failed')), { once: true });
+    });
+    return new Cdp(ws);
+  }
+
+  send(method, params = {}) {
+    const id = this.nextId++;
+    this.ws.send(JSON.stringify({ id, method, params }));
+    return new Promise((resolve, reject) => this.pending.set(id, { resolve, reject }));
+  }
+
+  async evaluate(expression) {
+    const result = await this.send('Runtime.evaluate', { expression, returnByValue: true, awaitPromise: true });
+    if (result.exceptionDetails) throw new Error(`page error: ${result.exceptionDetails.exception?.description ?? result.exceptionDetails.text}`);
+    return result.result.value;
+  }
+
+  /** Polls a page expression until it returns something truthy. */
+  async waitFor(description, expression, timeoutMs = 60000) {
+    const until = Math.min(deadline, Date.now() + timeoutMs);
+    let last;
+    while (Date.now() < until) {
+      try {
+        last = await this.evaluate(expression);
+        if (last) return last;
+      } catch (err) {
+        last = String(err);
+      }
+      await sleep(500);
+    }
+    throw new Error(`timed out waiting for ${description} (last value: ${JSON.stringify(last)})`);
+  }
+
+  async key(key, code, keyCode, modifiers = 0, text) {
+    await this.send('Input.dispatchKeyEvent', { type: 'rawKeyDown', key, code, windowsVirtualKeyCode: keyCode, nativeVirtualKeyCode: keyCode, modifiers });
+    if (text) await this.send('Input.dispatchKeyEvent', { type: 'char', key, code, text, unmodifiedText: text, modifiers });
+    await this.send('Input.dispatchKeyEvent', { type: 'keyUp', key, code, windowsVirtualKeyCode: keyCode, nativeVirtualKeyCode: keyCode, modifiers });
+  }
+
+  async screenshot(path) {
+    const { data } = await this.send('Page.captureScreenshot', { format: 'png' });
+    writeFileSync(path, Buffer.from(data, 'base64'));
+    log(`screenshot ${path}`);
+  }
+}
+
+// Page-side helpers, injected once per evaluation.
+const HELPERS = String.raw`
+  const visible = (el) => !!el && el.getClientRects().length > 0;
+  const stakesStatus = () => [...document.querySelectorAll('.statusbar-item')].filter((el) => /Stakes:/.test(el.textContent));
+  // Class names of the decoration types whose CSS mentions a marker (an icon file or a theme colour).
+  const decorationClasses = (marker) => {
+    const names = new Set();
+    for (const sheet of document.styleSheets) {
+      let rules;
+      try { rules = sheet.cssRules; } catch { continue; }
+      for (const rule of rules) {
+        if (rule.cssText && rule.cssText.includes(marker) && rule.selectorText) {
+          for (const m of rule.selectorText.matchAll(/\.([\w-]+)/g)) names.add(m[1]);
+        }
+      }
+    }
+    return [...names].filter((n) => !['monaco-editor', 'vs', 'vs-dark', 'hc-black', 'hc-light', 'mac'].includes(n));
+  };
+  // Lines whose background is one of Stakes' theme colours (decoration CSS holds the resolved colour).
+  const countBackground = (variable) => {
+    const value = getComputedStyle(document.querySelector('.monaco-workbench')).getPropertyValue(variable).trim();
+    if (!value) return 0;
+    const probe = document.createElement('div');
+    probe.style.backgroundColor = value;
+    document.body.appendChild(probe);
+    const color = getComputedStyle(probe).backgroundColor;
+    probe.remove();
+    return [...document.querySelectorAll('.monaco-editor .view-overlays div')].filter((d) => getComputedStyle(d).backgroundColor === color).length;
+  };
+  const countDecorated = (marker) => decorationClasses(marker).reduce((n, cls) => n + document.querySelectorAll('.monaco-editor .' + CSS.escape(cls)).length, 0);
+`;
+const page = (body) => `(() => { ${HELPERS}\n${body} })()`;
+
+const checks = [];
+function check(name, ok, detail) {
+  checks.push({ name, ok: Boolean(ok), detail });
+  log(`${ok ? 'PASS' : 'FAIL'} ${name}${detail !== undefined ? ` — ${typeof detail === 'string' ? detail : JSON.stringify(detail)}` : ''}`);
+}
+
+async function main() {
+  const cdp = await Cdp.connect(opts['cdp-port']);
+  const consoleLines = [];
+  cdp.listeners.push((msg) => {
+    if (msg.method === 'Runtime.consoleAPICalled' && ['error', 'warning'].includes(msg.params.type)) {
+      consoleLines.push(`${msg.params.type}: ${msg.params.args.map((a) => a.value ?? a.description ?? '').join(' ')}`);
+    }
+  });
+  await cdp.send('Page.enable');
+  await cdp.send('Runtime.enable');
+  await cdp.send('Emulation.setDeviceMetricsOverride', { width: 1440, height: 900, deviceScaleFactor: 1, mobile: false });
+  log(`opening ${opts.url}`);
+  await cdp.send('Page.navigate', { url: opts.url });
+  try {
+    await cdp.waitFor('the workbench', page(`return visible(document.querySelector('.monaco-workbench .part.statusbar'))`), 90000);
+    await cdp.waitFor('the explorer', page(`return document.querySelectorAll('.explorer-folders-view .monaco-list-row').length > 0`), 60000);
+    check('VS Code workbench loaded', true);
+
+    // Quick Open (Ctrl+P), type the path, Enter.
+    await cdp.send('Page.bringToFront');
+    let opened = false;
+    for (let attempt = 0; attempt < 3 && !opened; attempt++) {
+      await cdp.key('p', 'KeyP', 80, 2);
+      try {
+        await cdp.waitFor('quick open', page(`return visible(document.querySelector('.quick-input-widget input'))`), 10000);
+      } catch {
+        continue;
+      }
+      await cdp.send('Input.insertText', { text: opts.file });
+      await cdp.waitFor('a quick open result', page(`return [...document.querySelectorAll('.quick-input-list .monaco-list-row')].some((r) => r.textContent.includes(${JSON.stringify(fileName)}))`), 20000);
+      await sleep(300);
+      await cdp.key('Enter', 'Enter', 13, 0, '\r');
+      try {
+        await cdp.waitFor(`the editor for ${fileName}`, page(`return [...document.querySelectorAll('.tab.active')].some((t) => t.textContent.includes(${JSON.stringify(fileName)}))`), 15000);
+        opened = true;
+      } catch {
+        await cdp.key('Escape', 'Escape', 27);
+      }
+    }
+    check(`opened ${opts.file}`, opened);
+    if (!opened) throw new Error('could not open the file');
+
+    const status = await cdp.waitFor(
+      'the Stakes status bar item with advice',
+      page(`const t = stakesStatus().map((el) => el.textContent.trim()).find((t) => /Stakes: (write by hand|hand-write|AI may draft)/.test(t)); return t || false`),
+      90000,
+    ).catch(async (err) => {
+      const current = await cdp.evaluate(page(`return stakesStatus().map((el) => el.textContent.trim())`));
+      throw new Error(`${err.message}; status bar shows ${JSON.stringify(current)}`);
+    });
+    check('status bar shows the spectrum advice', true, status);
+
+    const squiggles = await cdp.waitFor(
+      'squiggles from Stakes diagnostics',
+      page(`const n = document.querySelectorAll('.monaco-editor .squiggly-error, .monaco-editor .squiggly-warning, .monaco-editor .squiggly-info, .monaco-editor .squiggly-hint').length; return n > 0 ? n : false`),
+      60000,
+    );
+    check('diagnostics are drawn in the editor', squiggles > 0, `${squiggles} squiggles`);
+
+    const gutter = await cdp.waitFor('gutter marks', page(`const n = countDecorated('gutter-unreviewed.svg') + countDecorated('gutter-reviewed.svg') + countDecorated('gutter-stale.svg'); return n > 0 ? n : false`), 30000);
+    check('gutter marks on high-stakes regions', gutter > 0, `${gutter} marks`);
+    const backgrounds = await cdp.waitFor('region backgrounds', page(`const n = countBackground('--vscode-stakes-unreviewedBackground') + countBackground('--vscode-stakes-reviewedBackground') + countBackground('--vscode-stakes-staleBackground'); return n > 0 ? n : false`), 30000);
+    check('background over high-stakes regions', backgrounds > 0, `${backgrounds} decorated lines`);
+
+    // Problems panel (Ctrl+Shift+M) lists the diagnostics with source "stakes".
+    await cdp.key('M', 'KeyM', 77, 2 | 8);
+    const problems = await cdp.waitFor(
+      'Stakes entries in the Problems panel',
+      page(`const rows = [...document.querySelectorAll('.markers-panel .monaco-list-row')].map((r) => r.textContent); const ours = rows.filter((t) => /stakes/i.test(t)); return ours.length > 0 ? ours.slice(0, 8) : false`),
+      30000,
+    );
+    check('Problems panel lists Stakes diagnostics', problems.length > 0, problems.slice(0, 3));
+    await sleep(1500);
+    await cdp.screenshot(join(opts.out, 'vscode-stakes.png'));
+
+    // The tooltip lists the regions with their review state.
+    const box = await cdp.evaluate(page(`const el = stakesStatus()[0]; const r = el.getBoundingClientRect(); return { x: r.x + r.width / 2, y: r.y + r.height / 2 }`));
+    await cdp.send('Input.dispatchMouseEvent', { type: 'mouseMoved', x: box.x, y: box.y });
+    const tooltip = await cdp
+      .waitFor('the status bar tooltip', page(`const h = [...document.querySelectorAll('.workbench-hover, .monaco-hover')].filter(visible).map((e) => e.textContent).find((t) => /high-stakes region/.test(t)); return h || false`), 15000)
+      .catch(() => undefined);
+    check('status bar tooltip lists regions and review states', tooltip && /unreviewed|reviewed|changed since review/.test(tooltip), tooltip?.slice(0, 200));
+    await sleep(1000); // let the hover finish fading in
+    await cdp.screenshot(join(opts.out, 'vscode-stakes-tooltip.png'));
+  } catch (err) {
+    check('end-to-end run', false, err.message);
+    const rules = await cdp
+      .evaluate(`[...document.styleSheets].flatMap((s) => { try { return [...s.cssRules].map((r) => r.cssText); } catch { return []; } }).filter((t) => /stakes/i.test(t) && t.length < 2000).slice(0, 20)`)
+      .catch(() => []);
+    log('CSS rules mentioning stakes:', JSON.stringify(rules, null, 1));
+    await cdp.screenshot(join(opts.out, 'vscode-stakes-failure.png')).catch(() => {});
+  } finally {
+    writeFileSync(join(opts.out, 'report.json'), JSON.stringify({ checks, console: consoleLines.slice(-50) }, null, 2));
+    cdp.ws.close();
+  }
+  const failed = checks.filter((c) => !c.ok);
+  console.log(`e2e: ${checks.length - failed.length} passed, ${failed.length} failed`);
+  process.exit(failed.length === 0 ? 0 : 1);
+}
+
+main().catch((err) => {
+  console.error(`e2e-driver: ${err.stack ?? err}`);
+  process.exit(1);
+});
