@@ -9,6 +9,8 @@ from multiprocessing.synchronize import Barrier
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from stakes.engine.assessment import FileReport
 from stakes.engine.ledger import (
@@ -276,3 +278,18 @@ def test_git_config_reader_handles_sections_and_last_value(tmp_path: Path) -> No
     config = tmp_path / "config"
     config.write_text("[User]\n  name = First\n[other]\n  name = Nope\n[user] name = Second\n", encoding="utf-8")
     assert git_config_value(config, "user", "name") == "Second"
+
+
+_TEXT = st.text(st.characters(exclude_categories=("Cs",)), min_size=1, max_size=40)
+
+
+@settings(max_examples=300, deadline=None)
+@given(path=_TEXT, region=_TEXT, reviewer=_TEXT, note=st.text(st.characters(exclude_categories=("Cs",)), max_size=60))
+def test_any_text_round_trips_through_the_ledger(path: str, region: str, reviewer: str, note: str) -> None:
+    entry = ReviewEntry(path, region, "0123456789abcdef", reviewer, "2026-01-31", note)
+    text = render_ledger({entry.key: entry})
+    content = parse_ledger(text, Path("reviews.yaml"))
+    if not (path.strip() and region.strip() and reviewer.strip()):
+        return  # blank required values are rejected on reading, and mark_review never writes them
+    assert content.errors == []
+    assert content.entries == {entry.key: entry}

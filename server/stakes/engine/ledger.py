@@ -21,7 +21,6 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import getpass
-import json
 import os
 import re
 import sys
@@ -242,6 +241,7 @@ def _scalar(value: str) -> str:
     """Plain YAML when it reads back as the same string, else a JSON (double-quoted YAML) string."""
     plain = (
         value
+        and value.isprintable()
         and value == value.strip()
         and "\n" not in value
         and not any(marker in value for marker in (": ", " #", "\t"))
@@ -254,7 +254,23 @@ def _scalar(value: str) -> str:
                 return value
         except yaml.YAMLError:
             pass
-    return json.dumps(value, ensure_ascii=False)
+    return _double_quoted(value)
+
+
+def _double_quoted(value: str) -> str:
+    """A YAML double-quoted string; anything not printable (controls, DEL, U+2028, unassigned code
+    points) is escaped, since YAML forbids some of these and folds others into line breaks."""
+    out = ['"']
+    for ch in value:
+        if ch in '"\\':
+            out.append("\\" + ch)
+        elif ch.isprintable():
+            out.append(ch)
+        else:
+            code = ord(ch)
+            out.append(f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}")
+    out.append('"')
+    return "".join(out)
 
 
 def render_ledger(entries: dict[tuple[str, str], ReviewEntry]) -> str:
