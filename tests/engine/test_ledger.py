@@ -280,11 +280,12 @@ def test_git_config_reader_handles_sections_and_last_value(tmp_path: Path) -> No
     assert git_config_value(config, "user", "name") == "Second"
 
 
-_TEXT = st.text(st.characters(exclude_categories=("Cs",)), min_size=1, max_size=40)
+_CHARS = st.characters(exclude_categories=["Cs"])  # lone surrogates cannot be written as UTF-8
+_TEXT = st.text(_CHARS, min_size=1, max_size=40)
 
 
 @settings(max_examples=300, deadline=None)
-@given(path=_TEXT, region=_TEXT, reviewer=_TEXT, note=st.text(st.characters(exclude_categories=("Cs",)), max_size=60))
+@given(path=_TEXT, region=_TEXT, reviewer=_TEXT, note=st.text(_CHARS, max_size=60))
 def test_any_text_round_trips_through_the_ledger(path: str, region: str, reviewer: str, note: str) -> None:
     entry = ReviewEntry(path, region, "0123456789abcdef", reviewer, "2026-01-31", note)
     text = render_ledger({entry.key: entry})
