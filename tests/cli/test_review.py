@@ -114,6 +114,7 @@ def test_prune_drops_entries_of_renamed_regions(project: Path) -> None:
     auth.write_text(auth.read_text(encoding="utf-8").replace("def unlock", "def unlock_v2"), encoding="utf-8")
     status = run(["review", "status", "app"], project)
     assert "unreviewed critical  app/auth.py:4 unlock_v2" in status.stdout
+    assert "1 ledger entries name a file or region that no longer exists" in status.stdout
     dry = run(["review", "prune", "--dry-run"], project)
     assert "would drop app/auth.py:unlock " in dry.stdout
     assert set(read_ledger(project).entries) == {("app/auth.py", "unlock")}

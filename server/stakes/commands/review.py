@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 from stakes.commands.common import add_project_arguments, out, project_from_args
@@ -79,6 +80,10 @@ def run_status(args: argparse.Namespace) -> int:
             out(_status_line(report, region) + "\n")
         counts = {state: sum(1 for _, r in rows if r.review.state == state) for state in ("reviewed", "stale", "unreviewed")}
         out(f"{len(rows)} high-stakes regions: {counts['reviewed']} reviewed, {counts['stale']} stale, {counts['unreviewed']} unreviewed\n")
+        exists = region_exists(project)
+        orphans = [e for e in project.ledger.entries.values() if not exists(e)]
+        if orphans:
+            out(f"{len(orphans)} ledger entries name a file or region that no longer exists; `stakes review prune` removes them\n")
     failed = _fail_on_errors(project)
     return failed if failed is not None else 0
 
@@ -121,10 +126,8 @@ def run_mark(args: argparse.Namespace) -> int:
     return 0
 
 
-def run_prune(args: argparse.Namespace) -> int:
-    project = project_from_args(args, [Path.cwd()])
-    if project.ledger_errors:
-        return _fail_on_errors(project) or 2
+def region_exists(project: Project) -> Callable[[ReviewEntry], bool]:
+    """Whether a ledger entry's file still exists and still has a region of that name (findings or not)."""
     known: dict[str, dict[str, str] | None] = {}
 
     def regions_of(relative: str) -> dict[str, str] | None:
@@ -142,6 +145,14 @@ def run_prune(args: argparse.Namespace) -> int:
         regions = regions_of(entry.path)
         return regions is not None and entry.region in regions
 
+    return keep
+
+
+def run_prune(args: argparse.Namespace) -> int:
+    project = project_from_args(args, [Path.cwd()])
+    if project.ledger_errors:
+        return _fail_on_errors(project) or 2
+    keep = region_exists(project)
     if args.dry_run:
         removed = [e for e in project.ledger.entries.values() if not keep(e)]
     else:
