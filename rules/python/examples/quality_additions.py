@@ -30,6 +30,23 @@ def safe_string_equals(a, b):
 
 
 # ok: signature-function-definition
+def signature(func):
+    return inspect.signature(func)
+
+
+class Inspect:
+    # ok: signature-function-definition
+    def _get_signature(self, obj):
+        return str(inspect.signature(obj))
+
+
+class HMACAlgorithm:
+    # expect: signature-function-definition
+    def get_signature(self, key, value):
+        return hmac.new(key, value, "sha256").digest()
+
+
+# ok: signature-function-definition
 def sign_up_page(request):
     return "signup.html"
 
@@ -77,6 +94,14 @@ def prepare_bearer_headers(token, headers):
     # expect: authorization-header-access
     headers["Authorization"] = "Bearer %s" % token
     return headers
+
+
+SQL_KEYWORDS = [
+    # ok: authorization-header-access
+    "AUTHORIZATION",
+    # ok: authorization-header-access
+    "authorization",
+]
 
 
 def content_headers(headers):
@@ -160,11 +185,11 @@ def mask_cipher_secret(secret):
 
 
 # expect: csrf-handling
-def origin_ok(request, trusted_origins):
+def origin_ok(request, csrf_trusted_origins):
     # expect: csrf-handling
     origin = request.META["HTTP_ORIGIN"]
     # expect: csrf-handling
-    return origin in trusted_origins
+    return origin in csrf_trusted_origins
 
 
 def failure_message(reason):
@@ -190,3 +215,8 @@ def lexer(scanner):
     scanner.validator.validate_token("x")
     # ok: oauth-validator-call, predictable-random-for-secret
     return random.choice(scanner.form_validator.validate_fields())
+
+
+def iter_secure_origins(trusted_origins):
+    # ok: csrf-handling
+    return list(trusted_origins)

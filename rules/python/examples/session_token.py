@@ -167,7 +167,7 @@ def shuffle_deck(cards):
 
 def reset_link(user):
     # expect: signed-token-call
-    return serializer.dumps(user.email)
+    return serializer.dumps(user.email, salt="reset")
 
 
 def confirm(token):
@@ -180,6 +180,8 @@ def confirm(token):
 
 def parse(blob):
     # ok: signed-token-call
+    # ok: signed-token-call
+    cached = cache_serializer.loads(blob)
     rows = csv_reader.loads(blob)
     # ok: signed-token-call
     return json.loads(blob), rows
