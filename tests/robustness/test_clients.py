@@ -84,7 +84,7 @@ def test_cancelled_requests_and_unknown_methods(client: WireClient, workspace: P
     client.send({"jsonrpc": "2.0", "id": 999, "method": "textDocument/hover",
                  "params": {"textDocument": {"uri": uri}, "position": {"line": 3, "character": 13}}})
     client.notify("$/cancelRequest", {"id": 999})
-    with pytest.raises(RuntimeError, match="-32601|not found|Method"):
+    with pytest.raises(RuntimeError, match=r"-32601|not found|Method"):
         client.request("stakes/noSuchMethod", {})
     _still_serving(client, uri)
 
