@@ -9,7 +9,7 @@ import textwrap
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, Union
 
 import pytest
 from lsprotocol import types
@@ -81,11 +81,24 @@ def write(path: Path, text: str) -> Path:
     return path
 
 
+def config_yaml(extra: str = "") -> str:
+    """A config that turns the built-in packs off, so only the test pack's rules fire."""
+    import yaml
+
+    from stakes.engine.rules import builtin_pack_dirs
+
+    names = [yaml.safe_load((d / "pack.yaml").read_text(encoding="utf-8"))["name"] for d in builtin_pack_dirs()]
+    lines = ["profile: production", "zones: []", "rules:"]
+    lines += [f'  "{name}/*": false' for name in names]
+    return "\n".join(lines) + "\n" + extra
+
+
 @pytest.fixture
 def workspace(tmp_path: Path) -> Path:
     """A project with ``.git``, the ``lsptest`` pack in ``.stakes/rules`` and one Python file."""
     root = tmp_path / "ws"
     (root / ".git").mkdir(parents=True)
+    write(root / ".stakes" / "config.yaml", config_yaml())
     write(root / ".stakes" / "rules" / "pack.yaml", PACK_YAML)
     write(root / ".stakes" / "rules" / "rules.yaml", RULES_YAML)
     write(root / "app.py", APP_PY)
@@ -164,6 +177,20 @@ class Session:
         return ours(report.items)
 
 
+def _fix_code_action_parsing(client: LanguageClient) -> None:
+    """lsprotocol's client-side hook reads any object with a ``command`` key as a ``Command``,
+    which turns a CodeAction carrying a command into garbage; tell the two apart by the type of
+    ``command`` (a string in a Command, an object in a CodeAction), as the LSP spec does."""
+    converter = client.protocol._converter
+
+    def structure(obj: Any, _: Any) -> types.Command | types.CodeAction:
+        if isinstance(obj.get("command"), str):
+            return converter.structure(obj, types.Command)
+        return converter.structure(obj, types.CodeAction)
+
+    converter.register_structure_hook(Union[types.Command, types.CodeAction], structure)  # noqa: UP007 - the hook is keyed by this exact type
+
+
 def _recording_client(notifications: list[tuple[str, Any]]) -> Callable[[], LanguageClient]:
     from pygls.protocol import default_converter
     from pytest_lsp.client import DEFAULT_CLIENT_FEATURES, register_lsp_features
@@ -172,11 +199,16 @@ def _recording_client(notifications: list[tuple[str, Any]]) -> Callable[[], Lang
         client = LanguageClient(converter_factory=default_converter)
         defaults = {k: v for k, v in DEFAULT_CLIENT_FEATURES.items() if k != types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS}
         register_lsp_features(client, defaults)
+        _fix_code_action_parsing(client)
 
         @client.feature(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
         def on_publish(params: types.PublishDiagnosticsParams) -> None:
             client.diagnostics[params.uri] = params.diagnostics
             notifications.append((types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS, params))
+
+        @client.feature(types.CLIENT_REGISTER_CAPABILITY)
+        def on_register(params: types.RegistrationParams) -> None:
+            notifications.append((types.CLIENT_REGISTER_CAPABILITY, params))
 
         @client.feature("stakes/regionsChanged")
         def on_regions(params: Any) -> None:

@@ -93,7 +93,29 @@ def report_diagnostics(
                 data=finding_data(finding, region),
             )
         )
+    out.extend(suppression_diagnostics(report, columns, encoding))
     out.extend(note_diagnostics(report.notes))
+    return out
+
+
+def suppression_diagnostics(report: FileReport, columns: Columns, encoding: str) -> list[types.Diagnostic]:
+    """Malformed, unknown-rule, expired and unused ``stakes: ignore`` comments, on the comment."""
+    out = []
+    for problem in report.suppression_problems:
+        if problem.span is not None:
+            rng = span_range(problem.span, columns, encoding)
+        else:
+            rng = types.Range(start=types.Position(problem.line, 0), end=types.Position(problem.line, 0))
+        out.append(
+            types.Diagnostic(
+                range=rng,
+                message=problem.message,
+                severity=types.DiagnosticSeverity(int(problem.severity)),
+                code=f"stakes/suppression-{problem.kind}",
+                source=SOURCE,
+                tags=[types.DiagnosticTag.Unnecessary] if problem.kind == "unused" else None,
+            )
+        )
     return out
 
 

@@ -37,10 +37,22 @@ def diagnostic_message(finding: Finding, rule: Rule | None, region: AssessedRegi
     if rule is not None:
         parts.append("Why: " + first_sentence(rule.docs.why))
     parts.append(f"{level.label.capitalize()} stakes: {ADVICE[level]}.")
-    parts.append(instruction(level, region.name if region is not None else finding.region.name))
-    if region is not None and region.review.state != "unreviewed":
-        parts.append(region.review.describe().capitalize() + ".")
+    name = region.name if region is not None else finding.region.name
+    if region is not None and region.review.current:
+        parts.append(
+            f"{sentence_case(region.review.describe())}; any change makes the review stale, "
+            f"so an AI agent must ask a person before changing {name}."
+        )
+    else:
+        parts.append(instruction(level, name))
+        if region is not None and region.review.state != "unreviewed":
+            parts.append(sentence_case(region.review.describe()) + ".")
     return " ".join(" ".join(parts).split())
+
+
+def sentence_case(text: str) -> str:
+    """Upper-case the first letter only (``str.capitalize`` would lower-case a reviewer's name)."""
+    return text[:1].upper() + text[1:]
 
 
 def region_title(region: AssessedRegion) -> str:

@@ -45,6 +45,7 @@ class ProjectRegistry:
 
     def update_settings(self, default: Settings | None, per_folder: dict[Path, Settings]) -> bool:
         """Store new settings; rebuild projects whose inputs changed. Returns whether any did."""
+        before = {root: self.settings_for(root) for root in self.roots()}
         changed = False
         if default is not None and default != self.default_settings:
             self.default_settings = default
@@ -53,9 +54,13 @@ class ProjectRegistry:
             if self.folder_settings.get(folder) != settings:
                 self.folder_settings[folder] = settings
                 changed = True
-        if changed:
-            self.invalidate()
-        return changed
+        if not changed:
+            return False
+        rebuild = [root for root, old in before.items() if old.key() != self.settings_for(root).key()]
+        for root in rebuild:
+            self.projects.pop(root, None)
+        self.touch()  # severities or reviewer may have changed even when no project must reload
+        return True
 
     # -- projects --------------------------------------------------------------------------------
     def root_for(self, path: Path) -> Path:
