@@ -119,6 +119,7 @@ public class SecurityConfiguration {
         conn.setHostnameVerifier(NoopHostnameVerifier.INSTANCE);
     }
 
+    // expect: web-security-configuration
     static final class TrustEverything implements X509TrustManager {
         @Override
         // expect: tls-trust-configuration, tls-verification-disabled
@@ -135,6 +136,7 @@ public class SecurityConfiguration {
         }
     }
 
+    // expect: web-security-configuration
     static final class PinningTrust implements X509TrustManager {
         private final X509TrustManager delegate;
 
@@ -163,6 +165,7 @@ public class SecurityConfiguration {
         }
     }
 
+    // expect: web-security-configuration
     static final class AcceptAll implements HostnameVerifier {
         @Override
         // expect: tls-verification-disabled

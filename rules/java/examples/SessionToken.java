@@ -133,7 +133,13 @@ public class SessionToken {
 
     // expect: http-session-call
     void signOut(HttpSession session) {
+        // expect: http-session-call
         session.invalidate();
+    }
+
+    void evict(com.google.common.cache.Cache<String, Object> cache, String key) {
+        // ok: http-session-call
+        cache.invalidate(key);
     }
 
     void saveOrder(Object order) {
