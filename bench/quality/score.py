@@ -49,8 +49,16 @@ LANGUAGE_NAMES = {
     "go": "Go",
     "java": "Java",
 }
-TABLE_MARKERS = ("<!-- quality-table:start -->", "<!-- quality-table:end -->")
-DETAIL_MARKERS = ("<!-- quality-details:start -->", "<!-- quality-details:end -->")
+LABEL_SETS = {
+    # name: (labels file, marker prefix in docs/quality.md)
+    "dev": ("labels.yaml", "quality"),
+    "holdout": ("holdout.yaml", "quality-holdout"),
+}
+
+
+def markers(prefix: str, part: str) -> tuple[str, str]:
+    """The pair of HTML comments that delimit one generated block of docs/quality.md."""
+    return f"<!-- {prefix}-{part}:start -->", f"<!-- {prefix}-{part}:end -->"
 
 
 @dataclass(frozen=True)
@@ -289,7 +297,7 @@ def replace_between(text: str, markers: tuple[str, str], body: str) -> str:
     head, found_start, rest = text.partition(start)
     middle, found_end, tail = rest.partition(end)
     if not found_start or not found_end:
-        raise SystemExit(f"{DOC}: markers {start} / {end} are missing")
+        raise SystemExit(f"markers {start} / {end} are missing from the document")
     del middle
     return f"{head}{start}\n{body}\n{end}{tail}"
 
@@ -310,7 +318,13 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--stakes", default="stakes", help="the stakes executable")
     parser.add_argument("--src", type=Path, default=CACHE_SRC, help="extracted sources")
-    parser.add_argument("--labels", type=Path, default=HERE / "labels.yaml")
+    parser.add_argument(
+        "--set",
+        choices=sorted(LABEL_SETS),
+        default="dev",
+        help="dev: the labels rules are tuned on; holdout: labels kept for checking that tuning",
+    )
+    parser.add_argument("--labels", type=Path, help="labels file (default: the set's file)")
     parser.add_argument("--doc", type=Path, default=DOC, help="Markdown file to update")
     parser.add_argument("--no-doc", action="store_true", help="print only; leave the doc alone")
     parser.add_argument(
@@ -333,8 +347,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     src: Path = args.src.resolve()
+    labels_file, prefix = LABEL_SETS[args.set]
     try:
-        labels = load_labels(args.labels)
+        labels = load_labels(args.labels or HERE / labels_file)
     except LabelError as error:
         print(error, file=sys.stderr)
         return 2
@@ -378,8 +393,8 @@ def main(argv: list[str] | None = None) -> int:
     print(details(misses, false_flags))
     if not args.no_doc:
         text = args.doc.read_text(encoding="utf-8")
-        text = replace_between(text, TABLE_MARKERS, body)
-        text = replace_between(text, DETAIL_MARKERS, details(misses, false_flags))
+        text = replace_between(text, markers(prefix, "table"), body)
+        text = replace_between(text, markers(prefix, "details"), details(misses, false_flags))
         args.doc.write_text(text, encoding="utf-8")
     return 0 if all(entry.meets_targets for entry in scores.values()) else 1
 
