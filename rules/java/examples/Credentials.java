@@ -3,23 +3,6 @@ package examples;
 
 public class Credentials {
 
-    // expect: hardcoded-secret
-    private static final String AWS_KEY_ID = "AKIAIOSFODNN7EXAMPLE";
-
-    // expect: hardcoded-secret
-    private static final String stripeSecretKey = "sk_live_4eC39HqLyjWDarjtT1zdp7dc";
-
-    // ok: hardcoded-secret
-    private static final String CSRF_HEADER_NAME = "X-CSRF-Token";
-
-    // ok: hardcoded-secret
-    private static final String SESSION_COOKIE = "shop_session";
-
-    String fromEnv() {
-        // ok: hardcoded-secret
-        return System.getenv("SIGNING_SECRET");
-    }
-
     static final class ClientSettings {
         private String clientId;
         // expect: credential-field
