@@ -80,6 +80,12 @@ class OrderSerializer(serializers.ModelSerializer):
         return "orders"
 
 
+class Transport:
+    # ok: permission-check-definition
+    def can_write_eof(self):
+        return True
+
+
 # ok: permission-check-definition
 def can_retry(attempts):
     return attempts < 3

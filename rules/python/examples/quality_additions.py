@@ -46,6 +46,17 @@ class HMACAlgorithm:
         return hmac.new(key, value, "sha256").digest()
 
 
+class SemanticAnalyzer:
+    # ok: signature-function-definition
+    def check_function_signature(self, fdef):
+        return fdef.arguments
+
+
+# ok: signature-function-definition, secret-generation-definition
+def generate_tokens(readline):
+    return iter(readline, "")
+
+
 # ok: signature-function-definition
 def sign_up_page(request):
     return "signup.html"

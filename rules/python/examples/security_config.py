@@ -36,6 +36,11 @@ cache_config["SECRET_KEY"] = "name-of-a-cache-bucket"
 CORS(app, supports_credentials=True)
 
 
+class RegexFlag:
+    # ok: framework-security-setting
+    DEBUG = 128
+
+
 class ProductionConfig:
     # expect: framework-security-setting
     PERMANENT_SESSION_LIFETIME = 3600
