@@ -37,6 +37,12 @@ func authorizeAdmin(c Caller) error {
 	return nil
 }
 
+// expect: permission-check-definition
+func AdminOnly(c Caller) bool { return HasRole(c, "admin") }
+
+// ok: permission-check-definition
+func OnlyDigits(s string) bool { return s != "" }
+
 // ok: permission-check-definition
 func AuthorizeURL(base, clientID string) string { return base + "?client_id=" + clientID }
 

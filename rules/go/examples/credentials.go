@@ -7,6 +7,10 @@ type Credentials struct {
 	Password string `json:"-"`
 	// expect: credential-field
 	APIKey string
+	// expect: credential-field
+	JWTSecret []byte
+	// ok: credential-field
+	SecretaryName string
 	// ok: credential-field
 	CacheKey string
 	// ok: credential-field

@@ -9,6 +9,10 @@ public class Credentials {
         private String clientSecret;
         // expect: credential-field
         private char[] password;
+        // expect: credential-field
+        private String dbPassword;
+        // ok: credential-field
+        private boolean showPasswordHint;
         // ok: credential-field
         private String cacheKey;
         // ok: credential-field
