@@ -7,6 +7,7 @@ import asyncio
 import json
 import socket
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -80,19 +81,26 @@ async def test_stdio_carries_only_protocol(workspace: Path) -> None:
     server.stdin.write(frame({"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"processId": None, "rootUri": workspace.as_uri(), "capabilities": {}}}))
     server.stdin.write(frame({"jsonrpc": "2.0", "method": "initialized", "params": {}}))
     server.stdin.write(frame({"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {"textDocument": {"uri": (workspace / "app.py").as_uri(), "languageId": "python", "version": 1, "text": text}}}))
+    await server.stdin.drain()
+    messages: list[dict[str, Any]] = []
+
+    async def read_until(done: Callable[[dict[str, Any]], bool]) -> None:
+        assert server.stdout is not None
+        while True:
+            header = await asyncio.wait_for(server.stdout.readuntil(b"\r\n\r\n"), 30)
+            assert header.startswith(b"Content-Length: "), header  # nothing but framed JSON-RPC
+            length = int(header[len(b"Content-Length: "):].split(b"\r\n")[0])
+            message = json.loads(await server.stdout.readexactly(length))
+            messages.append(message)
+            if done(message):
+                return
+
+    await read_until(lambda m: m.get("method") == "textDocument/publishDiagnostics")
     server.stdin.write(frame({"jsonrpc": "2.0", "id": 2, "method": "shutdown"}))
     await server.stdin.drain()
-    seen_shutdown = False
-    messages = []
-    while not seen_shutdown:
-        header = await asyncio.wait_for(server.stdout.readuntil(b"\r\n\r\n"), 20)
-        assert header.startswith(b"Content-Length: "), header  # nothing but framed JSON-RPC
-        length = int(header[len(b"Content-Length: "):].split(b"\r\n")[0])
-        message = json.loads(await server.stdout.readexactly(length))
-        messages.append(message)
-        seen_shutdown = message.get("id") == 2
+    await read_until(lambda m: m.get("id") == 2)
     server.stdin.write(frame({"jsonrpc": "2.0", "method": "exit"}))
     await server.stdin.drain()
     await asyncio.wait_for(server.wait(), 20)
     assert server.returncode == 0
-    assert any(m.get("method") == "textDocument/publishDiagnostics" for m in messages)
+    assert [m["id"] for m in messages if "id" in m] == [1, 2]

@@ -46,10 +46,11 @@ def _suppress(ls: StakesServer, doc: OpenDocument, finding: Finding, diagnostics
 
 
 @guarded("textDocument/codeAction", fallback=[])
-def code_action(ls: StakesServer, params: types.CodeActionParams) -> list[types.CodeAction | types.Command]:
+async def code_action(ls: StakesServer, params: types.CodeActionParams) -> list[types.CodeAction | types.Command]:
     doc = ls.documents.get(params.text_document.uri)
     if doc is None:
         return []
+    await live.ready(ls, doc.path)
     report = live.assess(ls, doc).report
     if report is None:
         return []

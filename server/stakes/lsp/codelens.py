@@ -13,10 +13,11 @@ from stakes.lsp.server import StakesServer
 
 
 @guarded("textDocument/codeLens", fallback=[])
-def code_lens(ls: StakesServer, params: types.CodeLensParams) -> list[types.CodeLens]:
+async def code_lens(ls: StakesServer, params: types.CodeLensParams) -> list[types.CodeLens]:
     doc = ls.documents.get(params.text_document.uri)
     if doc is None:
         return []
+    await live.ready(ls, doc.path)
     report = live.assess(ls, doc).report
     if report is None:
         return []

@@ -31,14 +31,16 @@ REVIEW_STATUS = "stakes.reviewStatus"
 REQUEST_FAILED = -32803  # LSP ErrorCodes.RequestFailed
 
 
-def report_for(ls: StakesServer, uri: str) -> FileReport | None:
+async def report_for(ls: StakesServer, uri: str) -> FileReport | None:
     """The current report of a file: the open buffer if it is open, else the file on disk."""
     doc = ls.documents.get(uri)
     if doc is not None:
+        await live.ready(ls, doc.path)
         return live.assess(ls, doc).report
     path = uri_path(uri)
     if path is None or not path.is_file():
         raise JsonRpcInvalidParams(f"no such file: {uri}")
+    await live.ready(ls, path)
     report, failure = analyze_file(ls.projects.project_for(path), path)
     if failure is not None:
         raise JsonRpcException(f"cannot assess {path}: {failure}", code=REQUEST_FAILED)
@@ -52,7 +54,7 @@ def _argument(args: tuple[Any, ...], what: str) -> Any:
 
 
 @guarded(MARK_REVIEWED)
-def mark_reviewed(ls: StakesServer, *args: Any) -> dict[str, bool]:
+async def mark_reviewed(ls: StakesServer, *args: Any) -> dict[str, bool]:
     from stakes.engine.ledger import mark_review, project_reviewer
 
     target = _argument(args, '{"uri": ..., "region": ...}')
@@ -60,7 +62,7 @@ def mark_reviewed(ls: StakesServer, *args: Any) -> dict[str, bool]:
         raise JsonRpcInvalidParams('stakes.markReviewed takes [{"uri": str, "region": str, "note": str?}]')
     uri, name = target["uri"], target["region"]
     note = target.get("note") if isinstance(target.get("note"), str) else ""
-    report = report_for(ls, uri)
+    report = await report_for(ls, uri)
     region = next((r for r in report.regions if r.name == name), None) if report is not None else None
     if report is None or region is None:
         raise JsonRpcInvalidParams(f"no high-stakes region named {name!r} in {uri}")
@@ -80,11 +82,11 @@ def mark_reviewed(ls: StakesServer, *args: Any) -> dict[str, bool]:
 
 
 @guarded(EXPLAIN_RULE)
-def explain_rule(ls: StakesServer, *args: Any) -> str:
+async def explain_rule(ls: StakesServer, *args: Any) -> str:
     rule_id = _argument(args, "rule id")
     if not isinstance(rule_id, str):
         raise JsonRpcInvalidParams("stakes.explainRule takes [ruleId]")
-    projects = ls.projects.loaded() or [ls.projects.project_at(root) for root in ls.projects.folders[:1]]
+    projects = ls.projects.loaded() or [await ls.projects.ready(root) for root in ls.projects.folders[:1]]
     for project in projects:
         rule = project.rules.by_id.get(rule_id)
         if rule is not None:
@@ -93,11 +95,11 @@ def explain_rule(ls: StakesServer, *args: Any) -> str:
 
 
 @guarded(REVIEW_STATUS)
-def review_status(ls: StakesServer, *args: Any) -> list[dict[str, Any]]:
+async def review_status(ls: StakesServer, *args: Any) -> list[dict[str, Any]]:
     uris = [args[0]] if args and isinstance(args[0], str) else list(ls.documents)
     out: list[dict[str, Any]] = []
     for uri in uris:
-        report = report_for(ls, uri)
+        report = await report_for(ls, uri)
         if report is not None:
             out += [{"uri": uri, **region_summary(r)} for r in report.regions]
     return out

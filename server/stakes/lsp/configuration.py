@@ -105,7 +105,12 @@ async def register_dynamic(ls: StakesServer) -> None:
 @guarded("initialized")
 async def initialized(ls: StakesServer, params: types.InitializedParams) -> None:
     await register_dynamic(ls)
-    if await fetch_settings(ls):
+    changed = await fetch_settings(ls)
+    # Load every folder's project in the background now, so the first file opens quickly.
+    for folder in ls.projects.folders:
+        ls.spawn(ls.projects.ready(folder))
+    if changed:
+        await live.ready_all(ls)
         live.reassess_all(ls)
 
 
@@ -120,17 +125,18 @@ async def did_change_configuration(ls: StakesServer, params: types.DidChangeConf
     if changed:
         log.info("settings changed; re-assessing open documents")
         ls.cache.clear()
+        await live.ready_all(ls)
         live.reassess_all(ls)
 
 
 @guarded("workspace/didChangeWatchedFiles")
-def did_change_watched_files(ls: StakesServer, params: types.DidChangeWatchedFilesParams) -> None:
+async def did_change_watched_files(ls: StakesServer, params: types.DidChangeWatchedFilesParams) -> None:
     paths = [p for p in (uri_path(change.uri) for change in params.changes) if p is not None]
-    live.project_files_changed(ls, paths)
+    await live.project_files_changed(ls, paths)
 
 
 @guarded("workspace/didChangeWorkspaceFolders")
-def did_change_workspace_folders(ls: StakesServer, params: types.DidChangeWorkspaceFoldersParams) -> None:
+async def did_change_workspace_folders(ls: StakesServer, params: types.DidChangeWorkspaceFoldersParams) -> None:
     for removed in params.event.removed:
         path = uri_path(removed.uri)
         if path is not None:
@@ -140,6 +146,7 @@ def did_change_workspace_folders(ls: StakesServer, params: types.DidChangeWorksp
         if path is not None:
             ls.projects.add_folder(path)
     ls.cache.clear()
+    await live.ready_all(ls)
     live.reassess_all(ls)
 
 

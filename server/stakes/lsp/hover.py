@@ -12,10 +12,11 @@ from stakes.lsp.server import StakesServer
 
 
 @guarded("textDocument/hover")
-def hover(ls: StakesServer, params: types.HoverParams) -> types.Hover | None:
+async def hover(ls: StakesServer, params: types.HoverParams) -> types.Hover | None:
     doc = ls.documents.get(params.text_document.uri)
     if doc is None:
         return None
+    await live.ready(ls, doc.path)
     assessment = live.assess(ls, doc)
     report = assessment.report
     if report is None:

@@ -16,6 +16,7 @@ from pathlib import Path
 from lsprotocol import types
 
 from stakes.engine.config import CONFIG_DIR
+from stakes.engine.project import Project
 from stakes.errors import LocatedError
 from stakes.lsp.diagnostics import error_diagnostics, note_diagnostics, report_diagnostics
 from stakes.lsp.server import StakesServer
@@ -27,6 +28,17 @@ REGIONS_CHANGED = "stakes/regionsChanged"
 
 
 # -- assessing -----------------------------------------------------------------------------------
+async def ready(ls: StakesServer, path: Path) -> Project:
+    """Wait until the project of ``path`` is loaded (in a worker thread, not on the event loop)."""
+    return await ls.projects.ready(ls.projects.root_for(path))
+
+
+async def ready_all(ls: StakesServer) -> None:
+    """Wait for the projects of every open document."""
+    roots = {ls.projects.root_for(doc.path) for doc in ls.documents.values()}
+    await asyncio.gather(*(ls.projects.ready(root) for root in roots))
+
+
 def assess(ls: StakesServer, doc: OpenDocument) -> Assessment:
     """Assess the document's current version (or reuse the assessment if it is still current)."""
     generation = ls.projects.generation
@@ -75,8 +87,20 @@ def _fire(ls: StakesServer, uri: str, version: int) -> None:
     if doc is None or doc.version != version:
         return  # closed, or edited again: a newer run is scheduled
     doc.pending = None
+    if ls.projects.root_for(doc.path) not in ls.projects.projects:
+        ls.spawn(_refresh_when_ready(ls, doc, version))
+        return
     try:
         refresh(ls, doc)
+    except Exception:
+        log.exception("assessing %s failed; the server keeps serving", doc.path)
+
+
+async def _refresh_when_ready(ls: StakesServer, doc: OpenDocument, version: int) -> None:
+    try:
+        await ready(ls, doc.path)
+        if ls.documents.get(doc.uri) is doc and doc.version == version:
+            refresh(ls, doc)
     except Exception:
         log.exception("assessing %s failed; the server keeps serving", doc.path)
 
@@ -157,16 +181,16 @@ def affected_roots(ls: StakesServer, paths: Iterable[Path]) -> set[Path]:
     return roots
 
 
-def project_files_changed(ls: StakesServer, paths: list[Path]) -> None:
-    """Rebuild the projects that depend on these files and re-assess open documents."""
+async def project_files_changed(ls: StakesServer, paths: list[Path]) -> None:
+    """Rebuild the projects that depend on these files and re-assess open documents.
+
+    The old projects keep answering requests until the new ones are loaded.
+    """
     roots = affected_roots(ls, paths)
     if not roots:
         return
-    for root in roots:
-        ls.projects.invalidate(root)
+    await ls.projects.reload(roots)
     log.info("reloaded rules/config for %s", ", ".join(str(r) for r in sorted(roots)))
-    for root in roots:
-        ls.projects.project_at(root)  # rebuild now, so errors are known before re-assessing
     ls.cache.clear()
     reassess_all(ls)
 

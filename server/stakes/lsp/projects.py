@@ -1,5 +1,5 @@
-"""One ``Project`` per workspace folder (multi-root), built lazily and rebuilt when its config,
-packs, ledger or settings change.
+"""One ``Project`` per workspace folder (multi-root), loaded in a worker thread and rebuilt when
+its config, packs, ledger or settings change.
 
 Files outside every workspace folder get the project of their nearest folder with ``.stakes/``
 or ``.git`` (the CLI's rule), so opening a single file still works.
@@ -7,10 +7,12 @@ or ``.git`` (the CLI's rule), so opening a single file still works.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from pathlib import Path
 
 from stakes.commands.common import find_root
+from stakes.engine.config import DEFAULT_MAX_FILE_SIZE, load_config
 from stakes.engine.project import Project, ProjectOptions
 from stakes.lsp.settings import Settings
 
@@ -28,6 +30,8 @@ class ProjectRegistry:
         self.folder_settings: dict[Path, Settings] = {}
         self.projects: dict[Path, Project] = {}
         self.generation = 0  # bumped on every rebuild, so cached results know they are old
+        self._loading: dict[Path, asyncio.Future[Project]] = {}
+        self._epochs: dict[Path, int] = {}  # bumped per reload, so a slow old build cannot win
 
     # -- folders and settings --------------------------------------------------------------------
     def set_folders(self, folders: list[Path]) -> None:
@@ -58,7 +62,7 @@ class ProjectRegistry:
             return False
         rebuild = [root for root, old in before.items() if old.key() != self.settings_for(root).key()]
         for root in rebuild:
-            self.projects.pop(root, None)
+            self.invalidate(root)
         self.touch()  # severities or reviewer may have changed even when no project must reload
         return True
 
@@ -74,21 +78,77 @@ class ProjectRegistry:
     def project_for(self, path: Path) -> Project:
         return self.project_at(self.root_for(path))
 
+    def _build(self, root: Path, settings: Settings) -> Project:
+        """Load a project (config, packs, ledger); runs in a worker thread when called from ``load``."""
+        options = ProjectOptions(
+            profile=settings.profile,
+            extra_packs=list(settings.packs),
+            trusted=settings.trusted_workspace,
+            budget_seconds=EDITOR_BUDGET_SECONDS,
+        )
+        project = Project(root, options)
+        for error in project.errors:
+            log.warning("%s", error.render())
+        return project
+
     def project_at(self, root: Path) -> Project:
+        """The loaded project, or load it now on the caller's thread (the fallback path)."""
         project = self.projects.get(root)
         if project is None:
-            settings = self.settings_for(root)
-            options = ProjectOptions(
-                profile=settings.profile,
-                extra_packs=list(settings.packs),
-                trusted=settings.trusted_workspace,
-                budget_seconds=EDITOR_BUDGET_SECONDS,
-            )
-            project = Project(root, options)
-            for error in project.errors:
-                log.warning("%s", error.render())
+            project = self._build(root, self.settings_for(root))
             self.projects[root] = project
         return project
+
+    async def ready(self, root: Path) -> Project:
+        """The project for ``root``, loading it in a worker thread so the server keeps serving.
+
+        Loading parses every pack's YAML, which takes long enough (a second or more) that
+        doing it on the event loop would stall typing, hovers and pulls.
+        """
+        project = self.projects.get(root)
+        if project is not None:
+            return project
+        pending = self._loading.get(root)
+        if pending is None:
+            pending = asyncio.ensure_future(self._load(root))
+            self._loading[root] = pending
+        return await asyncio.shield(pending)
+
+    async def _load(self, root: Path) -> Project:
+        try:
+            while True:
+                epoch = self._epochs.get(root, 0)
+                project = await asyncio.to_thread(self._build, root, self.settings_for(root))
+                if self._epochs.get(root, 0) == epoch:
+                    self.projects[root] = project
+                    self.touch()
+                    return project
+                # Settings or files changed while loading: load again with the new inputs.
+        finally:
+            self._loading.pop(root, None)
+
+    def max_file_size(self, root: Path) -> int:
+        """The size limit for editor buffers, without waiting for the project to load."""
+        project = self.projects.get(root)
+        if project is not None:
+            return project.config.max_file_size
+        if not self.settings_for(root).trusted_workspace:
+            return DEFAULT_MAX_FILE_SIZE
+        return load_config(root).max_file_size
+
+    async def reload(self, roots: set[Path]) -> None:
+        """Rebuild projects in worker threads; the old ones keep serving until the new are ready."""
+        ordered = sorted(roots)
+        for root in ordered:
+            self._epochs[root] = self._epochs.get(root, 0) + 1
+        epochs = {root: self._epochs[root] for root in ordered}
+        built = await asyncio.gather(
+            *(asyncio.to_thread(self._build, root, self.settings_for(root)) for root in ordered)
+        )
+        for root, project in zip(ordered, built, strict=True):
+            if self._epochs.get(root) == epochs[root]:  # no newer reload overtook this one
+                self.projects[root] = project
+        self.touch()
 
     def loaded(self) -> list[Project]:
         return list(self.projects.values())
@@ -103,8 +163,7 @@ class ProjectRegistry:
 
     def invalidate(self, root: Path | None = None) -> None:
         """Forget loaded projects (all, or one root) so they are rebuilt on next use."""
-        if root is None:
-            self.projects.clear()
-        else:
-            self.projects.pop(root, None)
+        for dropped in list(self.projects) if root is None else [root]:
+            self.projects.pop(dropped, None)
+            self._epochs[dropped] = self._epochs.get(dropped, 0) + 1
         self.generation += 1

@@ -28,9 +28,11 @@ def _errors_for(ls: StakesServer, uri: str) -> list[types.Diagnostic]:
 
 
 @guarded("textDocument/diagnostic")
-def document_diagnostic(ls: StakesServer, params: types.DocumentDiagnosticParams) -> types.DocumentDiagnosticReport:
+async def document_diagnostic(ls: StakesServer, params: types.DocumentDiagnosticParams) -> types.DocumentDiagnosticReport:
     uri = params.text_document.uri
     doc = ls.documents.get(uri)
+    if doc is not None:
+        await live.ready(ls, doc.path)
     if doc is None:
         items = _errors_for(ls, uri)
         return types.RelatedFullDocumentDiagnosticReport(items=items, result_id=f"errors:{ls.projects.generation}:{len(items)}")

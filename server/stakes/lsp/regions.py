@@ -48,10 +48,13 @@ def _uri_of(params: Any) -> str | None:
 
 
 @guarded(REGIONS_REQUEST, fallback=[])
-def regions_request(ls: StakesServer, params: Any) -> list[dict[str, Any]]:
+async def regions_request(ls: StakesServer, params: Any) -> list[dict[str, Any]]:
     uri = _uri_of(params)
     doc = ls.documents.get(uri) if uri else None
-    return summaries(ls, doc) if doc is not None else []
+    if doc is None:
+        return []
+    await live.ready(ls, doc.path)
+    return summaries(ls, doc)
 
 
 def register(server: StakesServer) -> None:

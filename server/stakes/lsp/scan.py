@@ -67,12 +67,12 @@ def scan_file(ls: StakesServer, path: Path) -> CachedFile | None:
     return entry
 
 
-def workspace_files(ls: StakesServer) -> list[Path]:
+async def workspace_files(ls: StakesServer) -> list[Path]:
     roots = ls.projects.folders or sorted({ls.projects.root_for(d.path) for d in ls.documents.values()})
     files: list[Path] = []
     seen: set[Path] = set()
     for root in roots:
-        config = ls.projects.project_at(root).config
+        config = (await ls.projects.ready(root)).config
         for path in select_files([root], root, config.max_file_size, config.exclude).files:
             resolved = path.resolve()
             if resolved not in seen:
@@ -102,7 +102,8 @@ async def scan_workspace(ls: StakesServer, token: types.ProgressToken | None) ->
     ls.cache.scanning = True
     progress = ls.work_done_progress
     try:
-        files = workspace_files(ls)
+        files = await workspace_files(ls)
+        await live.ready_all(ls)
         token = await _progress_token(ls, token)
         if token is not None:
             progress.begin(token, types.WorkDoneProgressBegin(title="Stakes: scanning workspace", cancellable=True, percentage=0, message=f"{len(files)} files"))
@@ -146,6 +147,7 @@ async def scan_command(ls: StakesServer, *args: Any) -> dict[str, int]:
 @guarded("workspace/diagnostic")
 async def workspace_diagnostic(ls: StakesServer, params: types.WorkspaceDiagnosticParams) -> types.WorkspaceDiagnosticReport:
     previous = {p.uri: p.value for p in params.previous_result_ids}
+    await live.ready_all(ls)
     items: list[types.WorkspaceDocumentDiagnosticReport] = []
     reported: set[str] = set()
     for doc in list(ls.documents.values()):

@@ -4,8 +4,9 @@ registered on it, and ``run_server`` for ``stakes serve``.
 
 from __future__ import annotations
 
+import asyncio
 import logging
-from collections.abc import Generator
+from collections.abc import Coroutine, Generator
 from contextvars import ContextVar
 from pathlib import Path
 from typing import Any
@@ -85,6 +86,13 @@ class StakesServer(LanguageServer):
         self.error_uris: set[str] = set()  # YAML files we pushed error diagnostics to
         self.reported_errors: frozenset[str] = frozenset()
         self.watching = False
+        self.background: set[asyncio.Future[Any]] = set()  # strong references to running tasks
+
+    def spawn(self, work: Coroutine[Any, Any, Any]) -> None:
+        """Run ``work`` in the background, keeping a reference until it finishes."""
+        task = asyncio.ensure_future(work)
+        self.background.add(task)
+        task.add_done_callback(self.background.discard)
 
     def capability(self, dotted: str) -> Any:
         """A client capability by dotted snake_case path, or ``None``."""

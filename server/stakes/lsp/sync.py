@@ -35,7 +35,7 @@ def language_of(language_id: str, path: Path) -> LanguageInfo | None:
 
 def too_large(ls: StakesServer, path: Path, text: str) -> str | None:
     """A note when the file is over the project's ``max-file-size`` (it is then not parsed)."""
-    limit = ls.projects.project_for(path).config.max_file_size
+    limit = ls.projects.max_file_size(ls.projects.root_for(path))
     size = len(text.encode("utf-8", "surrogatepass"))
     if size <= limit:
         return None
@@ -46,19 +46,21 @@ def too_large(ls: StakesServer, path: Path, text: str) -> str | None:
 
 
 @guarded("textDocument/didOpen")
-def did_open(ls: StakesServer, params: types.DidOpenTextDocumentParams) -> None:
+async def did_open(ls: StakesServer, params: types.DidOpenTextDocumentParams) -> None:
     item = params.text_document
     path = uri_path(item.uri)
     if path is None:
         return
     language = language_of(item.language_id, path)
     if language is None:
-        live.refresh_errors(ls)  # a YAML file may have been opened: show its errors
         return
+    # Registered before waiting for the project, so edits that arrive meanwhile are applied.
     document = None if too_large(ls, path, item.text) else Document(path, language, item.text, item.version)
     doc = OpenDocument(item.uri, path, language, item.version, item.text, document)
     ls.documents[item.uri] = doc
-    live.refresh(ls, doc)
+    await live.ready(ls, doc.path)
+    if ls.documents.get(item.uri) is doc and doc.pending is None:
+        live.refresh(ls, doc)
 
 
 @guarded("textDocument/didChange")
@@ -100,12 +102,12 @@ def did_close(ls: StakesServer, params: types.DidCloseTextDocumentParams) -> Non
 
 
 @guarded("textDocument/didSave")
-def did_save(ls: StakesServer, params: types.DidSaveTextDocumentParams) -> None:
+async def did_save(ls: StakesServer, params: types.DidSaveTextDocumentParams) -> None:
     # Saving a rule pack, config or ledger file that is open in the editor: the watcher may
     # not be registered (static-only clients), so treat a save of one like a file change.
     path = uri_path(params.text_document.uri)
     if path is not None and live.is_stakes_file(path):
-        live.project_files_changed(ls, [path])
+        await live.project_files_changed(ls, [path])
 
 
 def register(server: StakesServer) -> None:
