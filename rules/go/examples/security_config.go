@@ -123,3 +123,15 @@ func prettyPrint(p *parserOptions) {
 	// ok: security-check-toggle
 	p.pretty = true
 }
+
+type probeConfig struct {
+	skipHealthCheck bool
+	noteAuthor      string
+}
+
+func probes(c *probeConfig) {
+	// ok: security-check-toggle
+	c.skipHealthCheck = true
+	// ok: security-check-toggle
+	c.noteAuthor = "ops"
+}
