@@ -15,4 +15,9 @@ const password = 'changeme';
 // ok: hard-coded-password
 const passwordHint = 'Use 12 characters or more';
 
+function isPkcs8(pem) {
+  // ok: hard-coded-secret
+  return pem.indexOf('-----BEGIN PRIVATE KEY-----') === 0;
+}
+
 module.exports = { stripe, config, placeholderKey, cursorToken, dbPassword, password, passwordHint };
