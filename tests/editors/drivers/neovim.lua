@@ -199,6 +199,36 @@ local function check_extra(plan, spec)
   })
 end
 
+-- Fix the broken rule file in the editor and save it: its errors must go, and the fixed rule
+-- must start flagging in the code buffer (the server reloads packs on save or file watch).
+local function fix_rule(plan, spec)
+  vim.cmd('edit ' .. vim.fn.fnameescape(spec.file))
+  local rule_buf = vim.api.nvim_get_current_buf()
+  vim.api.nvim_buf_set_lines(rule_buf, spec.line, spec.line + 1, false, { spec.text })
+  vim.cmd('write')
+  local t0 = elapsed_ms()
+  local ok = vim.wait(plan.step_timeout_ms, function()
+    return #vim.diagnostic.get(rule_buf) == 0
+  end, 20)
+  table.insert(result.steps, {
+    name = 'fixed_rule_file', ok = ok, elapsed_ms = elapsed_ms() - t0, diagnostics = shown(rule_buf),
+  })
+  local before = received
+  vim.cmd('edit ' .. vim.fn.fnameescape(plan.file))
+  local code_buf = vim.api.nvim_get_current_buf()
+  t0 = elapsed_ms()
+  ok = vim.wait(plan.step_timeout_ms, function()
+    return received > before and lines_match(code_buf, spec.lines) and #vim.diagnostic.get(code_buf) >= spec.count
+  end, 20)
+  vim.wait(plan.settle_ms, function()
+    return false
+  end, 20)
+  log(string.format('fixed rule ok=%s', tostring(ok)))
+  table.insert(result.steps, {
+    name = 'fixed_rule_code', ok = ok, elapsed_ms = elapsed_ms() - t0, diagnostics = shown(code_buf),
+  })
+end
+
 local function main()
   local plan = read_plan()
   result.version = vim.version and tostring(vim.version().major .. '.' .. vim.version().minor) or '?'
@@ -225,6 +255,9 @@ local function main()
   end
   for _, spec in ipairs(plan.extra_files or {}) do
     check_extra(plan, spec)
+  end
+  if plan.fix_rule ~= nil then
+    fix_rule(plan, plan.fix_rule)
   end
 end
 
