@@ -17,27 +17,27 @@ PAGE_SIZE = int(os.environ["PAGE_SIZE"])
 STRIPE = config("STRIPE_SECRET_KEY")
 
 
-# expect: credential-parameter
+# expect: credential-name
 def connect(host, password):
     # expect: credential-argument
     return psycopg2.connect(host=host, password=password)
 
 
-# expect: credential-parameter
+# expect: credential-name
 def call_api(url, api_key=None):
     return url, api_key
 
 
 class Account:
-    # expect: credential-parameter
+    # expect: credential-name
     password_hash = Column(String(255))
-    # ok: credential-parameter
+    # ok: credential-name
     password_max_length = 128
-    # ok: credential-parameter
+    # ok: credential-name
     token_count = Column(Integer)
 
 
-# ok: credential-parameter
+# ok: credential-name
 def next_token(tokens, position, cursor=None):
     # ok: credential-argument
     return tokenize(token=tokens[position], cursor=cursor)
