@@ -4,10 +4,11 @@
 // Node 24 that code-server uses.
 //
 //   node e2e-driver.mjs --cdp-port 9222 --url http://127.0.0.1:8080/?folder=/x/examples \
-//        --file python/shop/auth.py --out e2e-artifacts
+//        --file python/shop/auth.py --out e2e-artifacts --workspace /x/examples \
+//        [--review login,hash_password --edit-line 35]
 //
 // Exits 0 when every check passed, 1 otherwise; writes screenshots and report.json to --out.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 
@@ -17,10 +18,13 @@ const { values: opts } = parseArgs({
     url: { type: 'string' },
     file: { type: 'string' },
     out: { type: 'string' },
-    timeout: { type: 'string', default: '180' },
+    workspace: { type: 'string' },
+    review: { type: 'string' },
+    'edit-line': { type: 'string' },
+    timeout: { type: 'string', default: '240' },
   },
 });
-for (const key of ['cdp-port', 'url', 'file', 'out']) {
+for (const key of ['cdp-port', 'url', 'file', 'out', 'workspace']) {
   if (!opts[key]) {
     console.error(`e2e-driver: --${key} is required`);
     process.exit(2);
@@ -146,6 +150,29 @@ const HELPERS = String.raw`
 `;
 const page = (body) => `(() => { ${HELPERS}\n${body} })()`;
 
+/** The "N" of "(N/M to review)" in the status text, or 0 for "all reviewed". */
+function openCount(text) {
+  const match = /\((\d+)\/\d+ to review\)/.exec(text);
+  return match ? Number(match[1]) : /all reviewed/.test(text) ? 0 : null;
+}
+
+/** Runs a command by its palette title (F1, type, Enter). */
+async function runCommand(cdp, title) {
+  await cdp.key('F1', 'F1', 112);
+  await cdp.waitFor('the command palette', page(`return visible(document.querySelector('.quick-input-widget input'))`), 10000);
+  await cdp.send('Input.insertText', { text: title });
+  await pickQuickItem(cdp, null, title);
+}
+
+/** Optionally types a filter into the open quick pick, waits for a row containing `text`, and accepts the first. */
+async function pickQuickItem(cdp, filter, text) {
+  await cdp.waitFor('the quick pick', page(`return visible(document.querySelector('.quick-input-widget input'))`), 10000);
+  if (filter) await cdp.send('Input.insertText', { text: filter });
+  await cdp.waitFor(`a quick pick row with ${JSON.stringify(text)}`, page(`const rows = [...document.querySelectorAll('.quick-input-list .monaco-list-row')]; return rows.length > 0 && rows[0].textContent.includes(${JSON.stringify(text)})`), 15000);
+  await sleep(200);
+  await cdp.key('Enter', 'Enter', 13, 0, '\r');
+}
+
 const checks = [];
 function check(name, ok, detail) {
   checks.push({ name, ok: Boolean(ok), detail });
@@ -224,18 +251,78 @@ async function main() {
       30000,
     );
     check('Problems panel lists Stakes diagnostics', problems.length > 0, problems.slice(0, 3));
-    await sleep(1500);
+    await sleep(1000);
     await cdp.screenshot(join(opts.out, 'vscode-stakes.png'));
 
+    // Review workflow: "Stakes: Mark Region Reviewed" through the palette, for each region named
+    // in --review; the status bar count drops, reviewed gutter marks appear, the ledger is written.
+    const toReview = (opts.review ?? '').split(',').filter(Boolean);
+    if (toReview.length > 0) {
+      const openBefore = openCount(status);
+      for (const name of toReview) {
+        await runCommand(cdp, 'Stakes: Mark Region Reviewed');
+        await cdp.waitFor('the region picker', page(`const i = document.querySelector('.quick-input-widget input'); return visible(i) && /Which region/.test(i.getAttribute('placeholder') || '') && i.value === ''`), 10000);
+        await pickQuickItem(cdp, name, name);
+        await cdp.waitFor('the review note box', page(`return [...document.querySelectorAll('.quick-input-widget')].some((w) => visible(w) && w.textContent.includes('Mark ${name} reviewed'))`), 10000);
+        await cdp.send('Input.insertText', { text: 'checked in the end-to-end test' });
+        await cdp.key('Enter', 'Enter', 13, 0, '\r');
+        await sleep(500);
+      }
+      const expected = openBefore - toReview.length;
+      let after = '';
+      for (const until = Date.now() + 30000; Date.now() < until; await sleep(500)) {
+        after = await cdp.evaluate(page(`return stakesStatus().map((el) => el.textContent.trim()).join(' ')`));
+        if (openCount(after) === expected) break;
+      }
+      if (openCount(after) !== expected) throw new Error(`expected ${expected} regions left to review after marking ${toReview.join(', ')}, status bar shows ${JSON.stringify(after)}`);
+      check(`marking ${toReview.join(', ')} reviewed updates the status bar`, true, after);
+      const ledgerPath = join(opts.workspace, '.stakes', 'reviews.yaml');
+      const ledger = existsSync(ledgerPath) ? readFileSync(ledgerPath, 'utf8') : '';
+      check('the review ledger records the reviews', toReview.every((n) => ledger.includes(n)) && ledger.includes('checked in the end-to-end test'), ledgerPath);
+
+      // Bring the reviewed regions into view (the editor only renders visible lines).
+      const line = opts['edit-line'] ?? '1';
+      await cdp.key('g', 'KeyG', 71, 2);
+      await cdp.waitFor('go to line', page(`const i = document.querySelector('.quick-input-widget input'); return visible(i) && i.value.startsWith(':')`), 10000);
+      await cdp.send('Input.insertText', { text: line });
+      await sleep(300);
+      await cdp.key('Enter', 'Enter', 13, 0, '\r');
+      const reviewedMarks = await cdp.waitFor('reviewed gutter marks', page(`const n = countDecorated('gutter-reviewed.svg'); return n >= ${toReview.length} ? n : false`), 20000);
+      check('reviewed regions get their own gutter mark', reviewedMarks >= toReview.length, `${reviewedMarks} reviewed marks`);
+
+      // Editing a reviewed region makes its review stale (amber mark, "changed since review").
+      if (opts['edit-line']) {
+        await cdp.key('End', 'End', 35);
+        // A code change (comments and whitespace do not count as changing the reviewed code).
+        await cdp.send('Input.insertText', { text: ' or None' });
+        const staleMarks = await cdp.waitFor('a stale gutter mark', page(`const n = countDecorated('gutter-stale.svg'); return n > 0 ? n : false`), 30000);
+        check('editing a reviewed region marks it stale', staleMarks > 0, `${staleMarks} stale marks`);
+      }
+      await sleep(1000);
+      await cdp.screenshot(join(opts.out, 'vscode-stakes-reviews.png'));
+    }
+
     // The tooltip lists the regions with their review state.
+    await sleep(1000);
     const box = await cdp.evaluate(page(`const el = stakesStatus()[0]; const r = el.getBoundingClientRect(); return { x: r.x + r.width / 2, y: r.y + r.height / 2 }`));
     await cdp.send('Input.dispatchMouseEvent', { type: 'mouseMoved', x: box.x, y: box.y });
     const tooltip = await cdp
       .waitFor('the status bar tooltip', page(`const h = [...document.querySelectorAll('.workbench-hover, .monaco-hover')].filter(visible).map((e) => e.textContent).find((t) => /high-stakes region/.test(t)); return h || false`), 15000)
       .catch(() => undefined);
-    check('status bar tooltip lists regions and review states', tooltip && /unreviewed|reviewed|changed since review/.test(tooltip), tooltip?.slice(0, 200));
+    const wanted = toReview.length > 0 ? /reviewed by/ : /unreviewed|reviewed|changed since review/;
+    check('status bar tooltip lists regions and review states', tooltip && wanted.test(tooltip), tooltip?.slice(0, 300));
     await sleep(1000); // let the hover finish fading in
     await cdp.screenshot(join(opts.out, 'vscode-stakes-tooltip.png'));
+    await cdp.send('Input.dispatchMouseEvent', { type: 'mouseMoved', x: 700, y: 300 });
+
+    // Scan Workspace reports its result.
+    await runCommand(cdp, 'Stakes: Scan Workspace');
+    const scanned = await cdp.waitFor(
+      'the scan result notification',
+      page(`const t = [...document.querySelectorAll('.notification-toast, .notifications-toasts .monaco-list-row')].map((e) => e.textContent).find((t) => /Stakes scanned \\d+ files?/.test(t)); return t || false`),
+      60000,
+    );
+    check('Scan Workspace reports files and findings', true, scanned.slice(0, 120));
   } catch (err) {
     check('end-to-end run', false, err.message);
     const rules = await cdp

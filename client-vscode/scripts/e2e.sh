@@ -7,8 +7,9 @@
 # Installs what it needs on a fresh Debian machine (apt: chromium, libkrb5-dev and a compiler
 # for code-server's native modules; npm: Node 24 and code-server 4.139.1), caching downloads in
 # $REPO/.e2e/. Builds the .vsix (unless VSIX=... is given), installs it into a throw-away
-# profile, opens examples/ and a high-stakes file (E2E_FILE, default python/shop/auth.py), and
-# checks the diagnostics, the status bar item and the decorations. The server is
+# profile, opens a copy of examples/ and a high-stakes file (E2E_FILE, default python/shop/auth.py), and
+# checks the diagnostics, the status bar item and the decorations; then marks regions reviewed
+# through the UI, edits one so its review goes stale, and runs Scan Workspace. The server is
 # $REPO/.venv/bin/stakes (`make setup`), or STAKES_SERVER=... .
 # Screenshots, report.json and logs go to client-vscode/e2e-artifacts/. Exits non-zero on failure.
 # E2E_KEEP=1 leaves code-server and Chromium running afterwards for a look (kill their groups after).
@@ -22,6 +23,11 @@ ART="$HERE/e2e-artifacts"
 CODE_SERVER_VERSION="4.139.1"
 NODE_MAJOR="24"
 E2E_FILE="${E2E_FILE:-python/shop/auth.py}"
+# Regions of E2E_FILE to mark reviewed through the UI, and a line inside the first one to edit so
+# that its review goes stale (" or None" is appended to that line, so it must end an expression).
+# Empty E2E_REVIEW skips the review part.
+E2E_REVIEW="${E2E_REVIEW-login,hash_password}"
+E2E_EDIT_LINE="${E2E_EDIT_LINE-35}"
 STAKES_SERVER="${STAKES_SERVER:-$REPO/.venv/bin/stakes}"
 
 say() { printf '[e2e] %s\n' "$*" >&2; }
@@ -87,6 +93,12 @@ fi
 
 # --- a throw-away profile --------------------------------------------------------------------------
 rm -rf "$RUN" "$ART"/*
+# Work on a copy of examples/, because marking regions reviewed writes .stakes/reviews.yaml.
+WORKSPACE="$RUN/workspace/examples"
+mkdir -p "$RUN/workspace"
+cp -a "$REPO/examples" "$WORKSPACE"
+find "$WORKSPACE" -name __pycache__ -prune -exec rm -rf {} +
+rm -f "$WORKSPACE/.stakes/reviews.yaml"
 mkdir -p "$RUN"/{user-data/User,user-data/Machine,extensions,xdg-config,xdg-data,xdg-cache,chromium}
 export XDG_CONFIG_HOME="$RUN/xdg-config" XDG_DATA_HOME="$RUN/xdg-data" XDG_CACHE_HOME="$RUN/xdg-cache"
 # code-server is a remote window: machine-scoped settings such as stakes.server.path are read from
@@ -99,6 +111,7 @@ JSON
 cat >"$RUN/user-data/User/settings.json" <<JSON
 {
   "stakes.trace.server": "messages",
+  "stakes.reviewer": "E2E Tester",
   "security.workspace.trust.enabled": false,
   "workbench.startupEditor": "none",
   "workbench.tips.enabled": false,
@@ -150,7 +163,7 @@ trap cleanup EXIT
 say "starting code-server on 127.0.0.1:$CS_PORT"
 PATH="$NODE_DIR/bin:$PATH" setsid "$CODE_SERVER" --user-data-dir "$RUN/user-data" --extensions-dir "$RUN/extensions" \
   --bind-addr "127.0.0.1:$CS_PORT" --auth none --disable-telemetry --disable-update-check \
-  --disable-workspace-trust --disable-getting-started-override "$REPO/examples" >"$ART/code-server.log" 2>&1 &
+  --disable-workspace-trust --disable-getting-started-override "$WORKSPACE" >"$ART/code-server.log" 2>&1 &
 pids+=($!)
 healthy() { "$NODE24" -e "fetch('http://127.0.0.1:$CS_PORT/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))" 2>/dev/null; }
 for _ in $(seq 1 120); do
@@ -168,7 +181,8 @@ pids+=($!)
 
 status=0
 "$NODE24" "$HERE/scripts/e2e-driver.mjs" --cdp-port "$CDP_PORT" \
-  --url "http://127.0.0.1:$CS_PORT/?folder=$REPO/examples" --file "$E2E_FILE" --out "$ART" || status=$?
+  --url "http://127.0.0.1:$CS_PORT/?folder=$WORKSPACE" --workspace "$WORKSPACE" --file "$E2E_FILE" --out "$ART" \
+  --review "$E2E_REVIEW" --edit-line "$E2E_EDIT_LINE" || status=$?
 if [ "$status" -eq 0 ]; then
   say "passed; screenshots in $ART"
 else

@@ -177,3 +177,11 @@ export function groupByReviewState(regions: readonly RegionSummary[]): Record<Re
   }
   return groups;
 }
+
+/**
+ * Whether a region gets a background. A module-level region spans the whole file, and tinting
+ * every line would drown out the functions that matter, so it gets only its gutter mark.
+ */
+export function hasBackground(region: RegionSummary): boolean {
+  return region.kind !== 'module' && region.kind !== 'file';
+}

@@ -205,7 +205,8 @@ export class Commands implements vscode.Disposable {
     }
     try {
       const result = await this.execute(client, ServerCommand.markReviewed, [argument]);
-      void vscode.window.showInformationMessage(`Stakes: ${argument.region} marked reviewed.`);
+      // A light confirmation: the gutter mark and status bar change show the effect already.
+      vscode.window.setStatusBarMessage(`$(verified) Stakes: ${argument.region} marked reviewed`, 5000);
       this.regions.forget(vscode.Uri.parse(argument.uri));
       return result;
     } catch (err) {

@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 
-import { ADVICE, groupByReviewState, reviewLabel } from './advice';
+import { ADVICE, groupByReviewState, hasBackground, reviewLabel } from './advice';
 import type { ReviewState, RegionSummary } from './protocol';
 import type { RegionService } from './regions';
 import { DOCUMENT_SELECTOR } from './serverController';
@@ -66,7 +66,7 @@ export class Decorations implements vscode.Disposable {
     const groups = groupByReviewState(regions);
     for (const state of Object.keys(this.types) as ReviewState[]) {
       const group = groups[state];
-      editor.setDecorations(this.types[state].background, group.map((r) => this.regions.toRange(r)));
+      editor.setDecorations(this.types[state].background, group.filter(hasBackground).map((r) => this.regions.toRange(r)));
       editor.setDecorations(this.types[state].gutter, group.map((r) => this.gutterOption(r)));
     }
   }

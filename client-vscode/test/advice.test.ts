@@ -5,6 +5,7 @@ import {
   ADVICE,
   escapeMarkdown,
   groupByReviewState,
+  hasBackground,
   highestLevel,
   lineSpan,
   NO_REGIONS_TEXT,
@@ -147,5 +148,13 @@ describe('groupByReviewState', () => {
     assert.deepEqual(groups.unreviewed.map((r) => r.name), ['a', 'd']);
     assert.deepEqual(groups.stale.map((r) => r.name), ['b']);
     assert.deepEqual(groups.reviewed.map((r) => r.name), ['c']);
+  });
+});
+
+describe('hasBackground', () => {
+  it('tints functions, methods and classes but not whole modules', () => {
+    assert.equal(hasBackground(region('f', 'high', 0, 3)), true);
+    assert.equal(hasBackground(region('C.m', 'high', 0, 3, 'unreviewed', { kind: 'method' })), true);
+    assert.equal(hasBackground(region('<module>', 'high', 0, 70, 'unreviewed', { kind: 'module' })), false);
   });
 });
