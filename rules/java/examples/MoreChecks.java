@@ -4,6 +4,7 @@ package examples;
 import com.warrenstrange.googleauth.GoogleAuthenticator;
 import java.util.Arrays;
 import java.util.List;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -72,5 +73,25 @@ public class MoreChecks {
     String contextPath(jakarta.servlet.http.HttpServletRequest request) {
         // ok: security-context-access
         return request.getContextPath();
+    }
+
+    Authentication login(org.springframework.security.authentication.AuthenticationManager authenticationManager, String user, String pw) {
+        // expect: authentication-attempt-call
+        return authenticationManager.authenticate(new UsernamePasswordAuthenticationToken(user, pw));
+    }
+
+    Authentication trusted(String user) {
+        // expect: authentication-attempt-call
+        return UsernamePasswordAuthenticationToken.authenticated(user, null, List.of());
+    }
+
+    String tokenize(String text) {
+        // ok: authentication-attempt-call
+        return String.join(" ", text.split(","));
+    }
+
+    Object parse(com.fasterxml.jackson.databind.ObjectMapper mapper, String json) throws Exception {
+        // ok: authentication-attempt-call
+        return mapper.readTree(json);
     }
 }

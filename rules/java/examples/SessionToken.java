@@ -179,6 +179,11 @@ public class SessionToken {
         return payload.length > 0 && sig.length > 0;
     }
 
+    // expect: token-verification-definition
+    boolean isTokenExpired(String token) {
+        return token.isEmpty();
+    }
+
     // ok: token-verification-definition
     boolean checkTokens(java.util.List<String> tokens) {
         return !tokens.isEmpty();
