@@ -80,6 +80,16 @@ func groupByCustomer(orders []Order) int {
 	return n
 }
 
+func invoiceVisible(ownerID int64, c *Caller) bool {
+	// expect: owner-comparison
+	return ownerID == c.ID
+}
+
+func ownerChanged(ownerID, lastOwnerID int64) bool {
+	// ok: owner-comparison
+	return ownerID != lastOwnerID
+}
+
 func isGuestOrder(o Order) bool {
 	// ok: owner-comparison
 	return o.UserID == 0
