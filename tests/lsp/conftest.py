@@ -93,16 +93,19 @@ def config_yaml(extra: str = "") -> str:
     return "\n".join(lines) + "\n" + extra
 
 
-@pytest.fixture
-def workspace(tmp_path: Path) -> Path:
+def make_workspace(root: Path) -> Path:
     """A project with ``.git``, the ``lsptest`` pack in ``.stakes/rules`` and one Python file."""
-    root = tmp_path / "ws"
     (root / ".git").mkdir(parents=True)
     write(root / ".stakes" / "config.yaml", config_yaml())
     write(root / ".stakes" / "rules" / "pack.yaml", PACK_YAML)
     write(root / ".stakes" / "rules" / "rules.yaml", RULES_YAML)
     write(root / "app.py", APP_PY)
     return root
+
+
+@pytest.fixture
+def workspace(tmp_path: Path) -> Path:
+    return make_workspace(tmp_path / "ws")
 
 
 def ours(diagnostics: Any) -> list[types.Diagnostic]:
@@ -226,6 +229,7 @@ async def session(
     init_options: Any = None,
     configuration: dict[str, Any] | None = None,
     capabilities: types.ClientCapabilities | None = None,
+    folders: list[Path] | None = None,
 ) -> AsyncIterator[Session]:
     """Start ``stakes serve``, initialize it as ``editor`` would, and shut it down afterwards."""
     notifications: list[tuple[str, Any]] = []
@@ -235,14 +239,14 @@ async def session(
     )
     client = await config.start()
     assert isinstance(client, LanguageClient)
-    if configuration is not None:
-        client.set_configuration(configuration)
+    for scope, item in (configuration or {}).items():  # {scope URI or "": settings object}
+        client.set_configuration(item, scope_uri=scope or None)
     caps = capabilities or client_capabilities(editor)
     result = await client.initialize_session(
         types.InitializeParams(
             capabilities=caps,
             root_uri=root.as_uri(),
-            workspace_folders=[types.WorkspaceFolder(uri=root.as_uri(), name=root.name)],
+            workspace_folders=[types.WorkspaceFolder(uri=f.as_uri(), name=f.name) for f in folders or [root]],
             initialization_options=init_options,
         )
     )

@@ -16,6 +16,7 @@ from pathlib import Path
 from lsprotocol import types
 
 from stakes.engine.config import CONFIG_DIR
+from stakes.engine.ledger import LEDGER_FILE
 from stakes.engine.project import Project
 from stakes.errors import LocatedError
 from stakes.lsp.diagnostics import error_diagnostics, note_diagnostics, report_diagnostics
@@ -105,6 +106,18 @@ async def _refresh_when_ready(ls: StakesServer, doc: OpenDocument, version: int)
         log.exception("assessing %s failed; the server keeps serving", doc.path)
 
 
+async def settled(ls: StakesServer, doc: OpenDocument, limit: float = 1.0) -> None:
+    """Wait while the user is still typing (a debounced run is pending), up to ``limit`` seconds.
+
+    Pull clients ask for diagnostics right after every change; answering after the debounce
+    gives them the same one-assessment-per-pause behaviour push clients get.
+    """
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + limit
+    while doc.pending is not None and loop.time() < deadline:
+        await asyncio.sleep(0.02)
+
+
 def schedule(ls: StakesServer, doc: OpenDocument) -> None:
     """Debounce: assess once the user pauses typing for ``ls.debounce`` seconds."""
     doc.cancel_pending()
@@ -186,6 +199,12 @@ async def project_files_changed(ls: StakesServer, paths: list[Path]) -> None:
 
     The old projects keep answering requests until the new ones are loaded.
     """
+    if paths and all(p.name == LEDGER_FILE and p.parent.name == CONFIG_DIR for p in paths):
+        # Only the review ledger changed: projects re-read it by themselves; no reload needed.
+        ls.projects.touch()
+        ls.cache.clear()
+        reassess_all(ls)
+        return
     roots = affected_roots(ls, paths)
     if not roots:
         return

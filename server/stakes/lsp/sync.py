@@ -97,8 +97,10 @@ def did_close(ls: StakesServer, params: types.DidCloseTextDocumentParams) -> Non
         return
     doc.cancel_pending()
     if not ls.pull:
-        # The file's findings stay visible only while it is open (or after a workspace scan).
-        ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=doc.uri, diagnostics=[]))
+        # A closed file keeps the findings of the last workspace scan, if it had one; else none.
+        scanned = ls.cache.files.get(doc.path)
+        diagnostics = scanned.diagnostics if scanned is not None and scanned.generation == ls.projects.generation else []
+        ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=doc.uri, diagnostics=diagnostics))
 
 
 @guarded("textDocument/didSave")
