@@ -94,3 +94,29 @@ func isGuestOrder(o Order) bool {
 	// ok: owner-comparison
 	return o.UserID == 0
 }
+
+type Profile struct {
+	Role    string
+	Theme   string
+	IsAdmin bool
+}
+
+func adminGate(p Profile) bool {
+	// expect: role-comparison
+	return p.Role == "admin"
+}
+
+func superGate(p *Profile) bool {
+	// expect: role-comparison
+	return p.IsAdmin == true
+}
+
+func darkMode(p Profile) bool {
+	// ok: role-comparison
+	return p.Theme == "dark"
+}
+
+func sameRole(a, b Profile) bool {
+	// ok: role-comparison
+	return a.Role == b.Role
+}

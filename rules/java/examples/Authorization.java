@@ -76,4 +76,28 @@ public class Authorization {
         // ok: owner-comparison
         return order.ownerId() == null;
     }
+
+    enum Role { ADMIN, CUSTOMER }
+
+    record Member(Role role, String theme, String roleName) {}
+
+    boolean admin(Member m) {
+        // expect: role-comparison
+        return m.role() == Role.ADMIN;
+    }
+
+    boolean adminByName(Member m) {
+        // expect: role-comparison
+        return "ADMIN".equals(m.roleName());
+    }
+
+    boolean dark(Member m) {
+        // ok: role-comparison
+        return "dark".equals(m.theme());
+    }
+
+    boolean sameRole(Member a, Member b) {
+        // ok: role-comparison
+        return a.role() == b.role();
+    }
 }
