@@ -32,3 +32,8 @@ export async function callApi(url: string, accessToken: string) {
   headers.set('Authorization', `Bearer ${accessToken}`);
   return fetch(url, { headers });
 }
+
+export async function finishPasskeyLogin(provider: { simpleWebAuthn: any }, response: unknown, expectedChallenge: string) {
+  // expect: auth-protocol-call
+  return provider.simpleWebAuthn.verifyAuthenticationResponse({ response, expectedChallenge, expectedOrigin: 'https://shop.example.com' });
+}

@@ -608,7 +608,18 @@ class JavaScriptSyntax(Syntax):
             if name is None:
                 return None  # an anonymous function passed along: its enclosing region reviews it
             return Definition(name, "class" if kind == "class" else "function")
+        if kind == "method_definition" and node.parent is not None and node.parent.type == "object":
+            # ``const pkce = { create() {} }``: name the method through what the object is bound
+            # to (``pkce.create``), as ``{ create: function () {} }`` already is.
+            definition = self.definition(node)
+            holder = node.parent.parent
+            if definition is not None and holder is not None and holder.type in self._object_holders:
+                owner = holder.child_by_field_name("name") or holder.child_by_field_name("left")
+                return Definition(f"{self.dotted(owner)}.{definition.name}", "method")
+            return definition
         return self.definition(node)
+
+    _object_holders = frozenset({"variable_declarator", "assignment_expression"})
 
 
 class GoSyntax(Syntax):
