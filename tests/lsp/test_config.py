@@ -3,6 +3,7 @@ workspace/configuration), watched pack changes, and broken rule YAML shown in th
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 
 from lsprotocol import types
@@ -168,3 +169,25 @@ async def test_ledger_change_on_disk_updates_review_state(workspace: Path) -> No
         digest_diagnostics = [d for d in ours(s.published(uri)[-1].diagnostics) if d.range.start.line == 4]
         assert [d.severity for d in digest_diagnostics] == [types.DiagnosticSeverity.Hint]
         assert "Reviewed by Grace Hopper" in digest_diagnostics[0].message
+
+
+async def test_pack_changes_are_noticed_without_file_watching(workspace: Path) -> None:
+    # Neovim 0.11 on Linux cannot watch files: Stakes polls the project's files while assessing.
+    async with session(workspace, editor="neovim@0.11.0") as s:
+        uri = s.open("app.py")
+        assert {d.severity for d in await s.pulled(uri) if d.range.start.line == 4} == {types.DiagnosticSeverity.Warning}
+        rules = workspace / ".stakes" / "rules" / "rules.yaml"
+        rules.write_text(RULES_YAML.replace("stakes: high", "stakes: elevated"), encoding="utf-8")
+        edits = 0
+
+        async def digest_severity() -> set[object]:
+            nonlocal edits
+            edits += 1
+            s.change(uri, [types.TextDocumentContentChangeWholeDocument(text=(workspace / "app.py").read_text() + "#" * edits + "\n")])
+            return {d.severity for d in await s.pulled(uri) if d.range.start.line == 4}
+
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + 20
+        while await digest_severity() != {types.DiagnosticSeverity.Information}:
+            assert loop.time() < deadline, "the changed pack was never reloaded"
+            await asyncio.sleep(0.3)

@@ -67,9 +67,19 @@ def diagnostics_for(ls: StakesServer, doc: OpenDocument, assessment: Assessment)
     )
 
 
+def poll_project_files(ls: StakesServer) -> None:
+    """Without file watching, notice changed config and packs by their modification times."""
+    if ls.watching:
+        return
+    roots = ls.projects.changed_on_disk()
+    if roots:
+        ls.spawn(reload_roots(ls, roots))
+
+
 def refresh(ls: StakesServer, doc: OpenDocument) -> None:
     """Assess now, then publish (push) and announce the regions. Used on open and after debounce."""
     doc.cancel_pending()
+    poll_project_files(ls)
     version = doc.version
     assessment = assess(ls, doc)
     if assessment.version != version or ls.documents.get(doc.uri) is not doc:
@@ -206,8 +216,12 @@ async def project_files_changed(ls: StakesServer, paths: list[Path]) -> None:
         reassess_all(ls)
         return
     roots = affected_roots(ls, paths)
-    if not roots:
-        return
+    if roots:
+        await reload_roots(ls, roots)
+
+
+async def reload_roots(ls: StakesServer, roots: set[Path]) -> None:
+    """Rebuild these projects (in worker threads) and re-assess every open document."""
     await ls.projects.reload(roots)
     log.info("reloaded rules/config for %s", ", ".join(str(r) for r in sorted(roots)))
     ls.cache.clear()

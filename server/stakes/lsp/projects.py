@@ -9,16 +9,45 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from pathlib import Path
 
 from stakes.commands.common import find_root
-from stakes.engine.config import DEFAULT_MAX_FILE_SIZE, load_config
+from stakes.engine.config import CONFIG_DIR, DEFAULT_MAX_FILE_SIZE, load_config
+from stakes.engine.ledger import LEDGER_FILE
 from stakes.engine.project import Project, ProjectOptions
 from stakes.lsp.settings import Settings
 
 log = logging.getLogger(__name__)
 
 EDITOR_BUDGET_SECONDS = 2.0  # a pathological file yields a partial result and a note, never a hang
+POLL_SECONDS = 2.0  # how often, at most, project files are stat'ed when the client cannot watch them
+
+Signature = frozenset[tuple[str, int, int]]
+
+
+def project_files(project: Project) -> list[Path]:
+    """The files a project was built from, except the ledger (it re-reads itself)."""
+    files: list[Path] = []
+    stakes_dir = project.root / CONFIG_DIR
+    if stakes_dir.is_dir():
+        files += [p for p in stakes_dir.rglob("*") if p.is_file() and p.name != LEDGER_FILE and not p.name.endswith(".lock")]
+    folders = {pack.path for pack in project.packs.packs if pack.source != "builtin"}
+    folders |= {p for p in project.options.extra_packs if p.is_dir()}
+    for folder in folders:
+        files += [p for p in folder.glob("*.y*ml") if p.is_file()]
+    return files
+
+
+def signature(project: Project) -> Signature:
+    out = set()
+    for path in project_files(project):
+        try:
+            stat = path.stat()
+        except OSError:
+            continue
+        out.add((str(path), stat.st_mtime_ns, stat.st_size))
+    return frozenset(out)
 
 
 class ProjectRegistry:
@@ -32,6 +61,9 @@ class ProjectRegistry:
         self.generation = 0  # bumped on every rebuild, so cached results know they are old
         self._loading: dict[Path, asyncio.Future[Project]] = {}
         self._epochs: dict[Path, int] = {}  # bumped per reload, so a slow old build cannot win
+        self._signatures: dict[Path, Signature] = {}
+        self._last_poll = 0.0
+        self._reloading: set[Path] = set()
 
     # -- folders and settings --------------------------------------------------------------------
     def set_folders(self, folders: list[Path]) -> None:
@@ -91,12 +123,16 @@ class ProjectRegistry:
             log.warning("%s", error.render())
         return project
 
+    def _store(self, root: Path, project: Project) -> None:
+        self.projects[root] = project
+        self._signatures[root] = signature(project)
+
     def project_at(self, root: Path) -> Project:
         """The loaded project, or load it now on the caller's thread (the fallback path)."""
         project = self.projects.get(root)
         if project is None:
             project = self._build(root, self.settings_for(root))
-            self.projects[root] = project
+            self._store(root, project)
         return project
 
     async def ready(self, root: Path) -> Project:
@@ -120,12 +156,30 @@ class ProjectRegistry:
                 epoch = self._epochs.get(root, 0)
                 project = await asyncio.to_thread(self._build, root, self.settings_for(root))
                 if self._epochs.get(root, 0) == epoch:
-                    self.projects[root] = project
+                    self._store(root, project)
                     self.touch()
                     return project
                 # Settings or files changed while loading: load again with the new inputs.
         finally:
             self._loading.pop(root, None)
+
+    def changed_on_disk(self) -> set[Path]:
+        """Roots whose config or pack files changed since they were loaded (throttled).
+
+        For clients that cannot watch files (Neovim on Linux, Vim): a few dozen ``stat`` calls
+        at most every ``POLL_SECONDS``, only when a document is being assessed anyway.
+        """
+        now = time.monotonic()
+        if now - self._last_poll < POLL_SECONDS:
+            return set()
+        self._last_poll = now
+        return {
+            root
+            for root, project in self.projects.items()
+            if root not in self._loading
+            and root not in self._reloading
+            and signature(project) != self._signatures.get(root)
+        }
 
     def max_file_size(self, root: Path) -> int:
         """The size limit for editor buffers, without waiting for the project to load."""
@@ -142,12 +196,16 @@ class ProjectRegistry:
         for root in ordered:
             self._epochs[root] = self._epochs.get(root, 0) + 1
         epochs = {root: self._epochs[root] for root in ordered}
-        built = await asyncio.gather(
-            *(asyncio.to_thread(self._build, root, self.settings_for(root)) for root in ordered)
-        )
+        self._reloading |= set(ordered)
+        try:
+            built = await asyncio.gather(
+                *(asyncio.to_thread(self._build, root, self.settings_for(root)) for root in ordered)
+            )
+        finally:
+            self._reloading -= set(ordered)
         for root, project in zip(ordered, built, strict=True):
             if self._epochs.get(root) == epochs[root]:  # no newer reload overtook this one
-                self.projects[root] = project
+                self._store(root, project)
         self.touch()
 
     def loaded(self) -> list[Project]:

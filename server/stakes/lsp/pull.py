@@ -34,6 +34,7 @@ async def document_diagnostic(ls: StakesServer, params: types.DocumentDiagnostic
     if doc is not None:
         await live.ready(ls, doc.path)
         await live.settled(ls, doc)
+        live.poll_project_files(ls)
     if doc is None:
         items = _errors_for(ls, uri)
         return types.RelatedFullDocumentDiagnosticReport(items=items, result_id=f"errors:{ls.projects.generation}:{len(items)}")
