@@ -315,6 +315,19 @@ async function main() {
     await cdp.screenshot(join(opts.out, 'vscode-stakes-tooltip.png'));
     await cdp.send('Input.dispatchMouseEvent', { type: 'mouseMoved', x: 700, y: 300 });
 
+    // Show Review Status lists the file's regions grouped by state.
+    if (toReview.length > 0) {
+      await runCommand(cdp, 'Stakes: Show Review Status');
+      const listed = await cdp.waitFor(
+        'the review status picker',
+        page(`const i = document.querySelector('.quick-input-widget input'); if (!visible(i) || !/review status/i.test(i.getAttribute('placeholder') || '')) return false; const t = document.querySelector('.quick-input-list').textContent; return ${JSON.stringify(toReview)}.every((n) => t.includes(n)) && /Reviewed/.test(t) ? t : false`),
+        15000,
+      );
+      check('Show Review Status lists the regions by review state', true, listed.slice(0, 160));
+      await cdp.key('Escape', 'Escape', 27);
+      await sleep(300);
+    }
+
     // Scan Workspace reports its result.
     await runCommand(cdp, 'Stakes: Scan Workspace');
     const scanned = await cdp.waitFor(
@@ -323,6 +336,23 @@ async function main() {
       60000,
     );
     check('Scan Workspace reports files and findings', true, scanned.slice(0, 120));
+
+    // Explain Rule offers the file's rule ids and opens the rule's docs as a Markdown preview.
+    await runCommand(cdp, 'Stakes: Explain Rule');
+    const ruleId = await cdp.waitFor(
+      'the rule picker',
+      page(`const i = document.querySelector('.quick-input-widget input'); const row = document.querySelector('.quick-input-list .monaco-list-row'); return visible(i) && /Which rule/.test(i.getAttribute('placeholder') || '') && row ? row.textContent.trim() : false`),
+      15000,
+    );
+    await cdp.key('Enter', 'Enter', 13, 0, '\r');
+    const previewTab = await cdp.waitFor(
+      'the rule documentation preview',
+      page(`return [...document.querySelectorAll('.tab')].map((t) => t.textContent).find((t) => /Preview/.test(t) && t.includes('.md')) || false`),
+      20000,
+    );
+    check('Explain Rule shows the rule documentation', previewTab.includes(ruleId.split('/').pop()), `${ruleId} → ${previewTab}`);
+    await sleep(1500);
+    await cdp.screenshot(join(opts.out, 'vscode-stakes-explain.png'));
   } catch (err) {
     check('end-to-end run', false, err.message);
     const rules = await cdp
