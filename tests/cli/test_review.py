@@ -172,6 +172,14 @@ def test_changed_since_on_a_real_git_history(repo: Path) -> None:
     assert {r["path"] for r in json.loads(draft.stdout)["regions"]} == {"app/draft.py"}
 
 
+def test_changed_since_head_before_the_first_commit_counts_everything(project: Path) -> None:
+    git(project, "init", "-q", "-b", "main")
+    git(project, "add", "-A")  # staged for the first commit, as a pre-commit hook sees it
+    result = run(["scan", "--changed-since", "HEAD", "--require-review", "--format", "json"], project)
+    assert result.returncode == 1, result.stderr
+    assert {r["name"] for r in json.loads(result.stdout)["regions"]} == {"unlock"}
+
+
 def test_changed_since_unknown_ref_is_a_usage_error(repo: Path) -> None:
     result = run(["scan", "--changed-since", "no-such-branch"], repo)
     assert result.returncode == 2

@@ -96,6 +96,16 @@ def verify_ref(root: Path, ref: str) -> str:
         ) from exc
 
 
+def _unborn(root: Path) -> bool:
+    """True inside a repository that has no commit yet."""
+    try:
+        _git(root, "rev-parse", "--is-inside-work-tree")
+    except UsageError:
+        return False
+    done = subprocess.run([*GIT, "rev-parse", "--verify", "--quiet", "HEAD"], cwd=root, capture_output=True, check=False, timeout=120)
+    return done.returncode != 0
+
+
 def changed_paths(root: Path, ref: str) -> set[str]:
     """Files under ``root`` (relative, POSIX) whose content differs from ``ref``, untracked ones included."""
     diff = _git(root, "diff", "--name-only", "--relative", "--no-renames", "-z", ref, "--")
@@ -123,6 +133,9 @@ class ChangeSummary:
 
 def restrict_to_changed(project: Project, reports: list[FileReport], ref: str) -> ChangeSummary:
     """Keep only regions (and their findings) whose code differs from ``ref``; reports are edited in place."""
+    if ref in ("HEAD", "@") and _unborn(project.root):
+        # The first commit of a repository (a pre-commit hook): everything is new.
+        return ChangeSummary(ref, {r.relative for r in reports}, [(r.relative, g.name) for r in reports for g in r.regions])
     commit = verify_ref(project.root, ref)
     changed = changed_paths(project.root, commit)
     summary = ChangeSummary(ref, files={r.relative for r in reports if r.relative in changed})
