@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import json
 import os
+import shlex
 import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+import yaml
 
+from stakes.cli import build_parser
 from stakes.engine.ledger import ledger_path, read_ledger
-from tests.conftest import write
+from tests.conftest import REPO, write
 
 STAKES = [sys.executable, "-m", "stakes"]
 GIT_ENV = {
@@ -199,3 +202,33 @@ def test_require_review_without_changed_since_checks_every_level(project: Path, 
     assert run(["scan", "app"], project).returncode == 0  # default --fail-on critical
     assert run(["scan", "--require-review", "app"], project).returncode == 1  # the elevated region is unreviewed
     assert run(["scan", "--require-review", "--fail-on", "critical", "app"], project).returncode == 0
+
+
+def _documented_commands() -> list[str]:
+    """Every complete ``stakes ...`` command in the docs' shell blocks and the pre-commit hooks."""
+    commands: list[str] = []
+    for name in ("review.md", "ci.md", "configuration.md"):
+        in_block = False
+        for line in (REPO / "docs" / name).read_text(encoding="utf-8").splitlines():
+            if line.startswith("```"):
+                in_block = line.strip() in ("```sh", "```yaml")
+                continue
+            text = line.strip().removeprefix("- ").removeprefix("run: ").removeprefix("exec ")
+            if in_block and text.startswith("stakes ") and "[" not in text.split("#")[0] and "..." not in text:
+                commands.append(text.split("  #")[0].strip())
+    hooks = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    commands += [hook["entry"] for hook in hooks]
+    return commands
+
+
+def test_documented_commands_are_accepted_by_the_cli() -> None:
+    commands = _documented_commands()
+    assert len(commands) >= 10
+    parser = build_parser()
+    for command in commands:
+        words = [w.replace('"', "") for w in shlex.split(command.replace("${{ github.base_ref }}", "main"))]
+        assert words[0] == "stakes", command
+        try:
+            parser.parse_args(words[1:])
+        except SystemExit as exc:  # argparse exits on unknown options
+            raise AssertionError(f"documented command does not parse: {command}") from exc
