@@ -107,15 +107,19 @@ def analyze_tree(
         )
 
     checked = 0
+    call_types = syntax.call_types
     for kind, nodes in index.by_type.items():
         candidates_rules = compiled.dispatch.get(kind)
         if not candidates_rules:
             continue
+        is_call = kind in call_types
         for node in nodes:
             checked += 1
             if checked % 512 == 0 and time.monotonic() > deadline:
                 timed_out = True
                 break
+            if is_call:
+                candidates_rules = compiled.rules_for_call(*ctx.callee(node))
             for rule in candidates_rules:
                 try:
                     hit = rule.matcher.test(node, ctx)

@@ -34,6 +34,17 @@ class LanguageRules:
     query_rules: list[tuple[Rule, QueryMatcher]]  # rules whose root is (or starts with) a raw query
     pattern_owner: dict[int, QueryMatcher] = field(default_factory=dict)
     candidate_types: frozenset[str] = frozenset()
+    call_index: dict[str, list[Rule]] = field(default_factory=dict)  # callee's last segment → rules
+    call_unkeyed: list[Rule] = field(default_factory=list)  # call rules that any callee may match
+
+    def rules_for_call(self, callee: str, qualified: str) -> list[Rule]:
+        """The call rules worth testing on a call with this callee (see ``Matcher.call_keys``)."""
+        last = callee.rsplit(".", 1)[-1]
+        last_qualified = qualified.rsplit(".", 1)[-1]
+        found = self.call_index.get(last, [])
+        if last_qualified != last:
+            found = found + [r for r in self.call_index.get(last_qualified, []) if r not in found]
+        return self.call_unkeyed + found if found else self.call_unkeyed
 
 
 def _query_roots(matcher: Matcher) -> list[QueryMatcher]:
@@ -119,6 +130,16 @@ class CompiledRules:
                 owner[index + i] = query
             index += count
         combined = tree_sitter.Query(lang, "\n".join(patterns)) if patterns else None
+        call_index: dict[str, list[Rule]] = {}
+        call_unkeyed: list[Rule] = []
+        call_rules = {id(r): r for kind in syntax.call_types for r in dispatch.get(kind, [])}
+        for rule in call_rules.values():
+            keys = rule.matcher.call_keys()
+            if keys is None:
+                call_unkeyed.append(rule)
+            else:
+                for key in keys:
+                    call_index.setdefault(key, []).append(rule)
         return LanguageRules(
             language=language,
             syntax=syntax,
@@ -128,4 +149,6 @@ class CompiledRules:
             query_rules=query_rules,
             pattern_owner=owner,
             candidate_types=frozenset(all_types),
+            call_index=call_index,
+            call_unkeyed=call_unkeyed,
         )

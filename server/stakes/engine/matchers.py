@@ -103,6 +103,19 @@ class MatchContext:
     imports: ImportTable
     candidates: CandidateIndex
     query_hits: dict[int, dict[int, Node]]  # query matcher id → node id → focus node
+    _callees: dict[int, tuple[str, str]] = field(default_factory=dict)
+
+    def callee(self, node: Node) -> tuple[str, str]:
+        """A call's dotted callee and its import-qualified form, computed once per node.
+
+        Many rules test the same call node; without this each would re-walk the callee.
+        """
+        cached = self._callees.get(node.id)
+        if cached is None:
+            raw = self.syntax.callee(node)
+            cached = (raw, self.imports.qualify(raw))
+            self._callees[node.id] = cached
+        return cached
 
 
 @dataclass
@@ -119,6 +132,13 @@ class Matcher:
 
     def node_types(self, syntax: Syntax) -> frozenset[str]:
         raise NotImplementedError
+
+    def call_keys(self) -> frozenset[str] | None:
+        """Last name segments a call must have to match (``None``: any call may match).
+
+        Lets the engine test a call node only against the rules that could match it.
+        """
+        return None
 
     def test(self, node: Node, ctx: MatchContext) -> Hit | None:
         raise NotImplementedError
@@ -164,9 +184,11 @@ class CallMatcher(Matcher):
     def node_types(self, syntax: Syntax) -> frozenset[str]:
         return syntax.call_types
 
+    def call_keys(self) -> frozenset[str] | None:
+        return self.names.last_segments
+
     def test(self, node: Node, ctx: MatchContext) -> Hit | None:
-        callee = ctx.syntax.callee(node)
-        qualified = ctx.imports.qualify(callee)
+        callee, qualified = ctx.callee(node)
         lasts = self.names.last_segments
         if (
             lasts is not None
@@ -380,13 +402,24 @@ class AnyMatcher(Matcher):
     """The first alternative that matches."""
 
     options: list[Matcher]
+    _types: dict[int, list[frozenset[str] | None]] = field(default_factory=dict, repr=False, compare=False)
 
     def node_types(self, syntax: Syntax) -> frozenset[str]:
         return frozenset().union(*(m.node_types(syntax) for m in self.options))
 
+    def call_keys(self) -> frozenset[str] | None:
+        keys = [m.call_keys() for m in self.options]
+        if any(k is None for k in keys):
+            return None
+        return frozenset().union(*(k for k in keys if k is not None))
+
     def test(self, node: Node, ctx: MatchContext) -> Hit | None:
-        for option in self.options:
-            if isinstance(option, QueryMatcher) or node.type in option.node_types(ctx.syntax):
+        per_option = self._types.get(id(ctx.syntax))
+        if per_option is None:
+            per_option = [None if isinstance(m, QueryMatcher) else m.node_types(ctx.syntax) for m in self.options]
+            self._types[id(ctx.syntax)] = per_option
+        for option, kinds in zip(self.options, per_option, strict=True):
+            if kinds is None or node.type in kinds:
                 hit = option.test(node, ctx)
                 if hit is not None:
                     return hit
@@ -401,6 +434,13 @@ class AllMatcher(Matcher):
     """Every part matches the same node; the first part's hit is reported."""
 
     parts: list[Matcher]
+
+    def call_keys(self) -> frozenset[str] | None:
+        for part in self.parts:
+            keys = part.call_keys()
+            if keys is not None:
+                return keys  # every part must match, so this part's keys are required
+        return None
 
     def node_types(self, syntax: Syntax) -> frozenset[str]:
         typed = [m.node_types(syntax) for m in self.parts if not isinstance(m, QueryMatcher)]
@@ -436,6 +476,9 @@ class RelationalMatcher(Matcher):
 
     def node_types(self, syntax: Syntax) -> frozenset[str]:
         return self.base.node_types(syntax)
+
+    def call_keys(self) -> frozenset[str] | None:
+        return self.base.call_keys()
 
     def test(self, node: Node, ctx: MatchContext) -> Hit | None:
         hit = self.base.test(node, ctx)
