@@ -294,3 +294,14 @@ def test_any_text_round_trips_through_the_ledger(path: str, region: str, reviewe
         return  # blank required values are rejected on reading, and mark_review never writes them
     assert content.errors == []
     assert content.entries == {entry.key: entry}
+
+
+def test_a_review_written_elsewhere_is_seen_without_reloading(root: Path) -> None:
+    editor = Project(root)  # e.g. the language server's project, loaded before the review
+    assert analyze(editor, root / "app.py").regions[0].review.state == "unreviewed"
+    mark_all(Project(root), root / "app.py", reviewer="Grace Hopper")  # e.g. the CLI
+    [region] = analyze(editor, root / "app.py").regions
+    assert region.review.describe().startswith("reviewed by Grace Hopper on ")
+    ledger_path(root).write_text("version: 1\nreviews: [\n", encoding="utf-8")  # a bad hand edit
+    assert [e.location.line for e in editor.ledger_errors] == [3]
+    assert analyze(editor, root / "app.py").regions[0].review.state == "unreviewed"
