@@ -165,9 +165,9 @@ def build_regions(
             regions[finding.region] = region
         region.findings.append(finding)
     for ref, region in regions.items():
-        node = region_nodes.get(ref)
-        if node is not None:
-            region.fingerprint = fingerprint(node, comment_types)
+        region_node = region_nodes.get(ref)
+        if region_node is not None:
+            region.fingerprint = fingerprint(region_node, comment_types)
         else:
             region.fingerprint = _module_fingerprint(root, region.findings, comment_types)
     return sorted(regions.values(), key=lambda r: (r.ref.start_line, r.ref.name))
