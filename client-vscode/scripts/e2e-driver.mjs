@@ -21,6 +21,7 @@ const { values: opts } = parseArgs({
     workspace: { type: 'string' },
     review: { type: 'string' },
     'edit-line': { type: 'string' },
+    managed: { type: 'boolean', default: false },
     timeout: { type: 'string', default: '240' },
   },
 });
@@ -120,7 +121,7 @@ class Cdp {
 // Page-side helpers, injected once per evaluation.
 const HELPERS = String.raw`
   const visible = (el) => !!el && el.getClientRects().length > 0;
-  const stakesStatus = () => [...document.querySelectorAll('.statusbar-item')].filter((el) => /Stakes:/.test(el.textContent));
+  const stakesStatus = () => [...document.querySelectorAll('.statusbar-item')].filter((el) => /Stakes:/.test(el.textContent) && !/marked reviewed/.test(el.textContent));
   // Class names of the decoration types whose CSS mentions a marker (an icon file or a theme colour).
   const decorationClasses = (marker) => {
     const names = new Set();
@@ -221,10 +222,24 @@ async function main() {
     check(`opened ${opts.file}`, opened);
     if (!opened) throw new Error('could not open the file');
 
+    if (opts.managed) {
+      // No server configured: the extension must ask before creating its own environment.
+      const question = await cdp.waitFor(
+        'the install question',
+        page(`const t = [...document.querySelectorAll('.notification-toast')].find((e) => /Stakes needs its language server/.test(e.textContent) && [...e.querySelectorAll('.monaco-button')].some((b) => b.textContent.trim() === 'Install')); return t ? t.textContent.slice(0, 120) : false`),
+        60000,
+      );
+      await cdp.evaluate(page(`const t = [...document.querySelectorAll('.notification-toast')].find((e) => /Stakes needs its language server/.test(e.textContent)); [...t.querySelectorAll('.monaco-button')].find((b) => b.textContent.trim() === 'Install').click(); return true`));
+      check('asks before installing the managed server environment', true, question);
+      const progress = await cdp
+        .waitFor('install progress', page(`const t = [...document.querySelectorAll('.notification-toast')].map((e) => e.textContent).find((t) => /Creating a Python environment|Installing Stakes/.test(t)); return t || false`), 30000)
+        .catch(() => undefined);
+      check('shows progress while installing', progress, progress?.slice(0, 120));
+    }
     const status = await cdp.waitFor(
       'the Stakes status bar item with advice',
       page(`const t = stakesStatus().map((el) => el.textContent.trim()).find((t) => /Stakes: (write by hand|hand-write|AI may draft)/.test(t)); return t || false`),
-      90000,
+      opts.managed ? 400000 : 90000,
     ).catch(async (err) => {
       const current = await cdp.evaluate(page(`return stakesStatus().map((el) => el.textContent.trim())`));
       throw new Error(`${err.message}; status bar shows ${JSON.stringify(current)}`);

@@ -13,6 +13,7 @@
 # $REPO/.venv/bin/stakes (`make setup`), or STAKES_SERVER=... .
 # Screenshots, report.json and logs go to client-vscode/e2e-artifacts/. Exits non-zero on failure.
 # E2E_KEEP=1 leaves code-server and Chromium running afterwards for a look (kill their groups after).
+# E2E_MANAGED=1 tests the managed server environment instead of STAKES_SERVER (needs PyPI).
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -33,7 +34,12 @@ STAKES_SERVER="${STAKES_SERVER:-$REPO/.venv/bin/stakes}"
 say() { printf '[e2e] %s\n' "$*" >&2; }
 die() { say "FAIL: $*"; exit 1; }
 
-[ -x "$STAKES_SERVER" ] || die "no Stakes server at $STAKES_SERVER; run 'make setup' first or set STAKES_SERVER"
+# E2E_MANAGED=1 configures no server, so the extension asks to create its own environment from the
+# wheel in the .vsix (the driver clicks "Install"; pip then downloads the dependencies from PyPI).
+E2E_MANAGED="${E2E_MANAGED:-}"
+if [ -z "$E2E_MANAGED" ]; then
+  [ -x "$STAKES_SERVER" ] || die "no Stakes server at $STAKES_SERVER; run 'make setup' first or set STAKES_SERVER"
+fi
 [ -d "$REPO/examples" ] || die "examples/ is missing"
 mkdir -p "$CACHE" "$ART"
 
@@ -103,11 +109,9 @@ mkdir -p "$RUN"/{user-data/User,user-data/Machine,extensions,xdg-config,xdg-data
 export XDG_CONFIG_HOME="$RUN/xdg-config" XDG_DATA_HOME="$RUN/xdg-data" XDG_CACHE_HOME="$RUN/xdg-cache"
 # code-server is a remote window: machine-scoped settings such as stakes.server.path are read from
 # the remote ("Machine") settings, not the user's.
-cat >"$RUN/user-data/Machine/settings.json" <<JSON
-{
-  "stakes.server.path": "$STAKES_SERVER"
-}
-JSON
+if [ -z "$E2E_MANAGED" ]; then
+  printf '{\n  "stakes.server.path": "%s"\n}\n' "$STAKES_SERVER" >"$RUN/user-data/Machine/settings.json"
+fi
 cat >"$RUN/user-data/User/settings.json" <<JSON
 {
   "stakes.trace.server": "messages",
@@ -182,7 +186,7 @@ pids+=($!)
 status=0
 "$NODE24" "$HERE/scripts/e2e-driver.mjs" --cdp-port "$CDP_PORT" \
   --url "http://127.0.0.1:$CS_PORT/?folder=$WORKSPACE" --workspace "$WORKSPACE" --file "$E2E_FILE" --out "$ART" \
-  --review "$E2E_REVIEW" --edit-line "$E2E_EDIT_LINE" || status=$?
+  --review "$E2E_REVIEW" --edit-line "$E2E_EDIT_LINE" ${E2E_MANAGED:+--managed --timeout 600} || status=$?
 if [ "$status" -eq 0 ]; then
   say "passed; screenshots in $ART"
 else
