@@ -190,7 +190,6 @@ def page_size():
 def mask_cipher_secret(secret):
     # expect: csrf-handling
     mask = _get_new_csrf_string()
-    # expect: csrf-handling
     chars = CSRF_ALLOWED_CHARS
     return mask + "".join(chars[(chars.index(a) + chars.index(b)) % len(chars)] for a, b in zip(secret, mask))
 
@@ -200,7 +199,8 @@ def origin_ok(request, csrf_trusted_origins):
     # expect: csrf-handling
     origin = request.META["HTTP_ORIGIN"]
     # expect: csrf-handling
-    return origin in csrf_trusted_origins
+    csrf_secret = request.META["CSRF_COOKIE"]
+    return origin in csrf_trusted_origins and csrf_secret
 
 
 def failure_message(reason):
