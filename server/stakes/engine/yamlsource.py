@@ -32,7 +32,12 @@ class LocatedList(list[Any]):
     item_where: list[tuple[int, int]]
 
 
-class _LocatingLoader(yaml.SafeLoader):
+# libyaml's parser when PyYAML was built with it (several times faster), else the pure-Python one;
+# both are the *safe* loaders, and both report marks.
+_SafeBase: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _LocatingLoader(_SafeBase):  # type: ignore[valid-type,misc]
     """SafeLoader that attaches marks; constructs nothing but plain data."""
 
 
