@@ -128,6 +128,11 @@ function loadPrivateKey(pem) {
   return crypto.createPrivateKey({ key: pem, format: 'pem' });
 }
 
+function isPkcs8(pem) {
+  // expect: key-material-call
+  return pem.startsWith('-----BEGIN PRIVATE KEY-----');
+}
+
 function generateCacheKey(parts) {
   // ok: key-material-call
   return parts.join(':');
@@ -135,7 +140,9 @@ function generateCacheKey(parts) {
 
 function keyOf(row) {
   // ok: key-material-call
-  return { key: row.id };
+  const banner = '----- BEGIN REPORT -----';
+  // ok: key-material-call
+  return { key: row.id, banner };
 }
 
 function signManifest(manifest, privateKey) {

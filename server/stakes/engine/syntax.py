@@ -354,6 +354,11 @@ class JavaScriptSyntax(Syntax):
             "method_definition",
             "variable_declarator",
             "interface_declaration",
+            # function values bound to a member or key: ``schema.methods.verify = function () {}``
+            "function_expression",
+            "function",
+            "arrow_function",
+            "generator_function",
         }
     )
     parameter_types = frozenset({"formal_parameters"})
@@ -515,11 +520,10 @@ class JavaScriptSyntax(Syntax):
 
     def definition(self, node: Node) -> Definition | None:
         kind = node.type
+        if kind in self._function_values:
+            return self._bound_function(node)
         if kind == "variable_declarator":
-            value = node.child_by_field_name("value")
-            if value is None or value.type not in self._function_values:
-                return None
-            return Definition(node_text(node.child_by_field_name("name")), "function")
+            return None  # its function value is the definition (and the region findings lift to)
         name = node_text(node.child_by_field_name("name"))
         if kind in ("class_declaration", "abstract_class_declaration", "interface_declaration"):
             return Definition(name, "class")
@@ -527,6 +531,41 @@ class JavaScriptSyntax(Syntax):
             return Definition(name, "method")
         if kind in ("function_declaration", "generator_function_declaration"):
             return Definition(name, "function")
+        return None
+
+    @staticmethod
+    def _bound_function(node: Node) -> Definition | None:
+        """A function value named by the member or key it is bound to.
+
+        ``User.prototype.verify = function () {}`` and ``{ hashPassword: async () => {} }`` are
+        how much Node code defines methods (Mongoose schema methods, prototype methods, exported
+        objects). ``const f = () => {}`` is named by its declarator; the function value, not the
+        declarator, is the definition so that findings on it lift to the function's own region.
+        Functions passed as arguments have no name of their own.
+        """
+        parent = node.parent
+        if parent is None:
+            return None
+        if parent.type == "variable_declarator":
+            value, name = parent.child_by_field_name("value"), parent.child_by_field_name("name")
+            if value is None or value.id != node.id or name is None or name.type != "identifier":
+                return None
+            return Definition(node_text(name), "class" if node.type == "class" else "function")
+        if node.type == "class":
+            return None  # ``class`` expressions elsewhere carry their own name, if any
+        if parent.type == "assignment_expression":
+            right, left = parent.child_by_field_name("right"), parent.child_by_field_name("left")
+            if right is None or right.id != node.id or left is None:
+                return None
+            if left.type == "identifier":
+                return Definition(node_text(left), "function")
+            prop = left.child_by_field_name("property") if left.type == "member_expression" else None
+            return Definition(node_text(prop), "method") if prop is not None else None
+        if parent.type == "pair":
+            value, key = parent.child_by_field_name("value"), parent.child_by_field_name("key")
+            if value is None or value.id != node.id or key is None:
+                return None
+            return Definition(_strip_quotes(node_text(key)), "method")
         return None
 
     def parameters(self, node: Node) -> list[Node]:
