@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: setup demo test lint typecheck rules-test e2e-vscode bench clean
+.PHONY: setup demo test lint typecheck rules-test vscode e2e-vscode bench clean
 
 setup: $(VENV)/.installed
 
@@ -27,11 +27,22 @@ typecheck: setup
 rules-test: setup
 	$(BIN)/stakes test
 
-test: lint typecheck rules-test
+# The VS Code extension: type-check, unit tests, bundle, and the .vsix (needs Node 20 and npm).
+vscode: setup
+	PYTHON=$(BIN)/python bash client-vscode/scripts/build.sh
+
+test: lint typecheck rules-test vscode
 	$(BIN)/pytest
 
+# The extension in a real VS Code (code-server + headless Chromium); heavy: ~600 MB, minutes.
 e2e-vscode: setup
 	bash client-vscode/scripts/e2e.sh
+
+# The full benchmarks (downloads the corpus and the peers on first use); results for docs/performance.md.
+bench: setup
+	bash bench/perf/setup-peers.sh
+	$(BIN)/python bench/perf/throughput.py
+	$(BIN)/python bench/perf/latency.py
 
 clean:
 	rm -rf $(VENV) dist build .pytest_cache .mypy_cache .ruff_cache
