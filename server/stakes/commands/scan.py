@@ -6,9 +6,11 @@ import argparse
 from pathlib import Path
 
 from stakes.commands.common import add_project_arguments, out, project_from_args
-from stakes.engine.gitdiff import restrict_to_changed
+from stakes.engine.files import select_files
+from stakes.engine.gitdiff import find_changes, restrict_to_changed
 from stakes.engine.model import LEVEL_NAMES, Level
-from stakes.engine.scanner import scan
+from stakes.engine.project import Project
+from stakes.engine.scanner import ScanResult, scan
 from stakes.report.jsonreport import write_json
 from stakes.report.sarif import write_sarif
 from stakes.report.text import write_text
@@ -32,12 +34,24 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser.set_defaults(handler=run)
 
 
+def _scan_changed(project: Project, paths: list[Path], ref: str, jobs: int | None) -> ScanResult:
+    """Analyse only the files that differ from ``ref``, then keep only their changed regions."""
+    changes = find_changes(project.root, ref)
+    selection = select_files(paths, project.root, project.config.max_file_size, project.config.exclude)
+    files = [f for f in selection.files if changes.touches(project.relative(f))]
+    result = scan(project, files, jobs=jobs) if files else ScanResult()
+    result.skipped = selection.skipped + result.skipped
+    restrict_to_changed(project, result.reports, ref, changes)
+    return result
+
+
 def run(args: argparse.Namespace) -> int:
     paths: list[Path] = args.paths
     project = project_from_args(args, paths)
-    result = scan(project, paths, jobs=args.jobs or None)
     if args.changed_since:
-        restrict_to_changed(project, result.reports, args.changed_since)
+        result = _scan_changed(project, paths, args.changed_since, args.jobs or None)
+    else:
+        result = scan(project, paths, jobs=args.jobs or None)
     errors = project.errors
     if args.format == "json":
         text = write_json(result, errors)

@@ -123,6 +123,26 @@ def text_at(root: Path, ref: str, relative: str) -> str | None:
 
 
 @dataclass
+class Changes:
+    """The files that differ from a revision; ``commit`` is ``None`` before the first commit."""
+
+    ref: str
+    commit: str | None
+    paths: set[str] = field(default_factory=set)
+
+    def touches(self, relative: str) -> bool:
+        return self.commit is None or relative in self.paths
+
+
+def find_changes(root: Path, ref: str) -> Changes:
+    """Resolve ``ref`` and list the files that differ from it (everything, in an unborn repository)."""
+    if ref in ("HEAD", "@") and _unborn(root):
+        return Changes(ref, None)  # the first commit (a pre-commit hook): everything is new
+    commit = verify_ref(root, ref)
+    return Changes(ref, commit, changed_paths(root, commit))
+
+
+@dataclass
 class ChangeSummary:
     """What ``--changed-since`` kept: changed files, and changed regions as (path, name)."""
 
@@ -131,20 +151,16 @@ class ChangeSummary:
     regions: list[tuple[str, str]] = field(default_factory=list)
 
 
-def restrict_to_changed(project: Project, reports: list[FileReport], ref: str) -> ChangeSummary:
+def restrict_to_changed(project: Project, reports: list[FileReport], ref: str, changes: Changes | None = None) -> ChangeSummary:
     """Keep only regions (and their findings) whose code differs from ``ref``; reports are edited in place."""
-    if ref in ("HEAD", "@") and _unborn(project.root):
-        # The first commit of a repository (a pre-commit hook): everything is new.
-        return ChangeSummary(ref, {r.relative for r in reports}, [(r.relative, g.name) for r in reports for g in r.regions])
-    commit = verify_ref(project.root, ref)
-    changed = changed_paths(project.root, commit)
-    summary = ChangeSummary(ref, files={r.relative for r in reports if r.relative in changed})
+    changes = changes or find_changes(project.root, ref)
+    summary = ChangeSummary(ref, files={r.relative for r in reports if changes.touches(r.relative)})
     for report in reports:
-        if report.relative not in changed:
+        if not changes.touches(report.relative):
             report.regions = []
             report.findings = []
             continue
-        old_text = text_at(project.root, commit, report.relative)
+        old_text = text_at(project.root, changes.commit, report.relative) if changes.commit else None
         old = fingerprints_at(project, report.path, old_text) if old_text is not None else {}
         kept = [r for r in report.regions if old.get(r.name) != r.region.fingerprint]
         refs = {r.region.ref for r in kept}
