@@ -108,19 +108,6 @@ async def test_broken_rule_yaml_on_pull(workspace: Path) -> None:
         assert [d.range.start.line for d in report.items] == [BROKEN_LINE]
 
 
-async def test_watchers_are_registered_with_the_client(workspace: Path) -> None:
-    async with session(workspace, editor="visual-studio-code@1.65.2") as s:
-        uri = s.open("app.py")
-        await s.pushed(uri, version=1)
-        seen = await wait_for(lambda: [p for m, p in s.notifications if m == types.CLIENT_REGISTER_CAPABILITY])
-    methods = {r.method: r for params in seen for r in params.registrations}
-    assert types.WORKSPACE_DID_CHANGE_WATCHED_FILES in methods
-    options = methods[types.WORKSPACE_DID_CHANGE_WATCHED_FILES].register_options
-    watchers = options["watchers"] if isinstance(options, dict) else options.watchers
-    globs = {w["globPattern"] if isinstance(w, dict) else w.glob_pattern for w in watchers}
-    assert {"**/.stakes/**", "**/pack.yaml"} <= globs
-
-
 async def test_no_dynamic_registration_for_clients_without_it(workspace: Path) -> None:
     async with session(workspace, editor="neovim@0.11.0") as s:
         uri = s.open("app.py")
@@ -151,10 +138,18 @@ async def test_multi_root_folders_have_their_own_projects_and_settings(tmp_path:
         assert digest_severity(uri_one) == types.DiagnosticSeverity.Warning  # production (default)
 
 
-async def test_ledger_change_on_disk_updates_review_state(workspace: Path) -> None:
+async def test_watchers_registered_and_ledger_change_updates_review_state(workspace: Path) -> None:
     async with session(workspace, editor="visual-studio-code@1.65.2") as s:
         uri = s.open("app.py")
         await s.pushed(uri, version=1)
+        # VS Code lets servers register file watchers dynamically: Stakes watches its files.
+        seen = await wait_for(lambda: [p for m, p in s.notifications if m == types.CLIENT_REGISTER_CAPABILITY])
+        methods = {r.method: r for params in seen for r in params.registrations}
+        assert types.WORKSPACE_DID_CHANGE_WATCHED_FILES in methods
+        options = methods[types.WORKSPACE_DID_CHANGE_WATCHED_FILES].register_options
+        watchers = options["watchers"] if isinstance(options, dict) else options.watchers
+        globs = {w["globPattern"] if isinstance(w, dict) else w.glob_pattern for w in watchers}
+        assert {"**/.stakes/**", "**/pack.yaml"} <= globs
         regions = await s.client.protocol.send_request_async("stakes/regions", {"textDocument": {"uri": uri}})
         digest = next(r for r in regions if (r["name"] if isinstance(r, dict) else r.name) == "digest")
         fingerprint = digest["fingerprint"] if isinstance(digest, dict) else digest.fingerprint

@@ -61,71 +61,77 @@ def suppression_edit(action: types.CodeAction, uri: str) -> types.TextEdit:
     return edit
 
 
-async def test_hover_shows_rule_docs_and_region_summary(workspace: Path) -> None:
+async def test_hover_code_lens_and_regions(workspace: Path) -> None:
+    """One session, three read-only views of the same document."""
     async with session(workspace, editor="neovim@0.11.0") as s:
         uri = s.open("app.py")
-        hover = await s.client.text_document_hover_async(types.HoverParams(text_document=doc(uri), position=types.Position(9, 20)))
-        assert hover is not None and isinstance(hover.contents, types.MarkupContent)
-        text = hover.contents.value
-        assert hover.contents.kind == types.MarkupKind.Markdown
-        assert "Verifying passwords decides who gets in." in text  # why
-        assert "- [ ] Comparison is constant-time." in text  # checklist
-        assert "OWASP ASVS V2.4" in text  # references
-        assert "`Auth.login`" in text and "**critical**" in text
-        assert "categories: authentication, cryptography" in text
-        assert "review: not reviewed" in text
-        assert hover.range is not None and hover.range.start.line == 9
-        nothing = await s.client.text_document_hover_async(types.HoverParams(text_document=doc(uri), position=types.Position(15, 5)))
-        assert nothing is None
+        await check_hover(s, uri)
+        await check_code_lens(s, uri)
+        await check_regions(s, uri)
 
 
-async def test_code_lens_per_region(workspace: Path) -> None:
+async def check_hover(s: Session, uri: str) -> None:
+    """Hover on a flagged range: the rule's why, checklist and references, and the region."""
+    hover = await s.client.text_document_hover_async(types.HoverParams(text_document=doc(uri), position=types.Position(9, 20)))
+    assert hover is not None and isinstance(hover.contents, types.MarkupContent)
+    text = hover.contents.value
+    assert hover.contents.kind == types.MarkupKind.Markdown
+    assert "Verifying passwords decides who gets in." in text  # why
+    assert "- [ ] Comparison is constant-time." in text  # checklist
+    assert "OWASP ASVS V2.4" in text  # references
+    assert "`Auth.login`" in text and "**critical**" in text
+    assert "categories: authentication, cryptography" in text
+    assert "review: not reviewed" in text
+    assert hover.range is not None and hover.range.start.line == 9
+    nothing = await s.client.text_document_hover_async(types.HoverParams(text_document=doc(uri), position=types.Position(15, 5)))
+    assert nothing is None
+
+
+async def check_code_lens(s: Session, uri: str) -> None:
+    """One lens per high-stakes region, with level, categories, review state and a command."""
+    lenses = await s.client.text_document_code_lens_async(types.CodeLensParams(text_document=doc(uri)))
+    assert lenses is not None
+    titles = {lens.range.start.line: lens.command.title for lens in lenses if lens.command}
+    assert set(titles) == {3, 8}
+    assert titles[3].startswith("Stakes: high · cryptography · not reviewed")
+    assert titles[8].startswith("Stakes: critical · authentication, cryptography · not reviewed")
+    login = next(lens for lens in lenses if lens.range.start.line == 8)
+    assert login.command is not None
+    assert login.command.command == "stakes.markReviewed"
+    assert list(login.command.arguments or []) == [{"uri": uri, "region": "Auth.login"}]
+
+
+SUPPRESSION_CASES = [
+    # (file, text, language, finding position, expected insertion line, expected text)
+    # A call inside a multi-line statement: above the statement's first line, same indentation.
+    ("multi.py", MULTI_PY, "python", (7, 14), 5, "        # stakes: ignore[lsptest/weak-hash] reason: <why this is not high-stakes>\n"),
+    # JavaScript uses // comments.
+    ("app.js", APP_JS, "javascript", (3, 12), 3, "  // stakes: ignore[lsptest/weak-hash] reason: <why this is not high-stakes>\n"),
+    # A one-line statement in a method.
+    ("app.py", None, "python", (9, 16), 9, "        # stakes: ignore[lsptest/password-check] reason: <why this is not high-stakes>\n"),
+]
+
+
+async def test_suppression_action_text_and_placement(workspace: Path) -> None:
     async with session(workspace, editor="neovim@0.11.0") as s:
-        uri = s.open("app.py")
-        lenses = await s.client.text_document_code_lens_async(types.CodeLensParams(text_document=doc(uri)))
-        assert lenses is not None
-        titles = {lens.range.start.line: lens.command.title for lens in lenses if lens.command}
-        assert set(titles) == {3, 8}
-        assert titles[3].startswith("Stakes: high · cryptography · not reviewed")
-        assert titles[8].startswith("Stakes: critical · authentication, cryptography · not reviewed")
-        login = next(lens for lens in lenses if lens.range.start.line == 8)
-        assert login.command is not None
-        assert login.command.command == "stakes.markReviewed"
-        assert list(login.command.arguments or []) == [{"uri": uri, "region": "Auth.login"}]
-
-
-@pytest.mark.parametrize(
-    ("relative", "text", "language", "line", "character", "expected_line", "expected_text"),
-    [
-        # A call inside a multi-line statement: above the statement's first line, same indentation.
-        ("multi.py", MULTI_PY, "python", 7, 14, 5, "        # stakes: ignore[lsptest/weak-hash] reason: <why this is not high-stakes>\n"),
-        # A one-line statement in a method.
-        ("app.py", None, "python", 9, 16, 9, "        # stakes: ignore[lsptest/password-check] reason: <why this is not high-stakes>\n"),
-        # JavaScript uses // comments.
-        ("app.js", APP_JS, "javascript", 3, 12, 3, "  // stakes: ignore[lsptest/weak-hash] reason: <why this is not high-stakes>\n"),
-    ],
-)
-async def test_suppression_action_text_and_placement(
-    workspace: Path, relative: str, text: str | None, language: str, line: int, character: int, expected_line: int, expected_text: str
-) -> None:
-    if text is not None:
-        write(workspace / relative, text)
-    async with session(workspace, editor="neovim@0.11.0") as s:
-        uri = s.open(relative, language=language)
-        actions = await code_actions(s, uri, line, character)
-        suppress = [a for a in actions if a.title.startswith("Not high-stakes here")]
-        assert len(suppress) == 1
-        assert suppress[0].kind == types.CodeActionKind.QuickFix
-        edit = suppression_edit(suppress[0], uri)
-        assert (edit.range.start.line, edit.range.start.character) == (expected_line, 0)
-        assert edit.range.start == edit.range.end
-        assert edit.new_text == expected_text
-        # With a real reason written in, the engine honours the comment and the finding goes away.
-        before = len(await s.pulled(uri))
-        source = (workspace / relative).read_text(encoding="utf-8").splitlines(keepends=True)
-        source.insert(expected_line, edit.new_text.replace("<why this is not high-stakes>", "test fixture only"))
-        s.change(uri, [types.TextDocumentContentChangeWholeDocument(text="".join(source))])
-        assert len(await s.pulled(uri)) == before - 1
+        for relative, text, language, (line, character), expected_line, expected_text in SUPPRESSION_CASES:
+            if text is not None:
+                write(workspace / relative, text)
+            uri = s.open(relative, language=language)
+            actions = await code_actions(s, uri, line, character)
+            suppress = [a for a in actions if a.title.startswith("Not high-stakes here")]
+            assert len(suppress) == 1, relative
+            assert suppress[0].kind == types.CodeActionKind.QuickFix
+            edit = suppression_edit(suppress[0], uri)
+            assert (edit.range.start.line, edit.range.start.character) == (expected_line, 0), relative
+            assert edit.range.start == edit.range.end
+            assert edit.new_text == expected_text
+            # With a real reason written in, the engine honours the comment and the finding goes away.
+            before = len(await s.pulled(uri))
+            source = (workspace / relative).read_text(encoding="utf-8").splitlines(keepends=True)
+            source.insert(expected_line, edit.new_text.replace("<why this is not high-stakes>", "test fixture only"))
+            s.change(uri, [types.TextDocumentContentChangeWholeDocument(text="".join(source))])
+            assert len(await s.pulled(uri)) == before - 1, relative
 
 
 async def test_review_and_explain_actions_and_commands(workspace: Path) -> None:
@@ -173,26 +179,25 @@ async def test_review_and_explain_actions_and_commands(workspace: Path) -> None:
             await s.client.workspace_execute_command_async(types.ExecuteCommandParams(command="stakes.explainRule", arguments=["x/y"]))
 
 
-async def test_regions_request_and_notification(workspace: Path) -> None:
-    async with session(workspace, editor="neovim@0.11.0") as s:
-        uri = s.open("app.py")
-        regions = await s.client.protocol.send_request_async("stakes/regions", {"textDocument": {"uri": uri}})
-        by_name = {r["name"] if isinstance(r, dict) else r.name: r for r in regions}
-        assert set(by_name) == {"digest", "Auth.login"}
-        login = by_name["Auth.login"]
-        login = login if isinstance(login, dict) else vars(login)
-        assert login["kind"] == "method"
-        assert login["level"] == "critical"
-        assert login["categories"] == ["authentication", "cryptography"]
-        assert login["advice"] == "write by hand; a second person reviews"
-        review = login["review"] if isinstance(login["review"], dict) else vars(login["review"])
-        assert review == {"state": "unreviewed"}
-        rng = login["range"] if isinstance(login["range"], dict) else vars(login["range"])
-        start = rng["start"] if isinstance(rng["start"], dict) else vars(rng["start"])
-        assert start == {"line": 8, "character": 0}
-        changed = [p for m, p in s.notifications if m == "stakes/regionsChanged"]
-        assert changed
-        first = changed[0]
-        assert (first["uri"] if isinstance(first, dict) else first.uri) == uri
-        unknown = await s.client.protocol.send_request_async("stakes/regions", {"textDocument": {"uri": "file:///nope.py"}})
-        assert unknown == []
+async def check_regions(s: Session, uri: str) -> None:
+    """``stakes/regions`` per docs/protocol.md, and ``stakes/regionsChanged`` after assessing."""
+    regions = await s.client.protocol.send_request_async("stakes/regions", {"textDocument": {"uri": uri}})
+    by_name = {r["name"] if isinstance(r, dict) else r.name: r for r in regions}
+    assert set(by_name) == {"digest", "Auth.login"}
+    login = by_name["Auth.login"]
+    login = login if isinstance(login, dict) else vars(login)
+    assert login["kind"] == "method"
+    assert login["level"] == "critical"
+    assert login["categories"] == ["authentication", "cryptography"]
+    assert login["advice"] == "write by hand; a second person reviews"
+    review = login["review"] if isinstance(login["review"], dict) else vars(login["review"])
+    assert review == {"state": "unreviewed"}
+    rng = login["range"] if isinstance(login["range"], dict) else vars(login["range"])
+    start = rng["start"] if isinstance(rng["start"], dict) else vars(rng["start"])
+    assert start == {"line": 8, "character": 0}
+    changed = [p for m, p in s.notifications if m == "stakes/regionsChanged"]
+    assert changed
+    first = changed[0]
+    assert (first["uri"] if isinstance(first, dict) else first.uri) == uri
+    unknown = await s.client.protocol.send_request_async("stakes/regions", {"textDocument": {"uri": "file:///nope.py"}})
+    assert unknown == []

@@ -16,7 +16,7 @@ def insert(line: int, character: int, text: str) -> types.TextDocumentContentCha
     return types.TextDocumentContentChangePartial(range=types.Range(start=at, end=at), text=text)
 
 
-async def test_edits_update_diagnostics(workspace: Path) -> None:
+async def test_incremental_and_full_text_edits_update_diagnostics(workspace: Path) -> None:
     async with session(workspace, editor="neovim@0.7.0") as s:
         uri = s.open("app.py")
         assert len(await s.pushed(uri, version=1)) == 3
@@ -33,6 +33,14 @@ async def test_edits_update_diagnostics(workspace: Path) -> None:
         v3 = s.change(uri, [delete])
         diagnostics = await s.pushed(uri, version=v3)
         assert sorted(d.range.start.line for d in diagnostics) == [6, 7, 12]
+        # A whole-document change, as Vim's ALE sends them: the tree is rebuilt from the new text.
+        v4 = s.change(uri, [types.TextDocumentContentChangeWholeDocument(text=APP_PY.replace("hashlib.md5(data)", "data"))])
+        diagnostics = await s.pushed(uri, version=v4)
+        assert sorted(d.range.start.line for d in diagnostics) == [9, 10]
+        # A change sent right behind didOpen (before the server answered anything) is not lost.
+        other = s.open("other.py", text="import hashlib\n")
+        v2 = s.change(other, [insert(1, 0, "hashlib.md5(b'')\n")])
+        assert [d.range.start.line for d in await s.pushed(other, version=v2)] == [1]
 
 
 async def test_stale_versions_are_never_published(workspace: Path) -> None:
@@ -50,15 +58,6 @@ async def test_stale_versions_are_never_published(workspace: Path) -> None:
         await asyncio.sleep(0.4)
         versions = [p.version for p in s.published(uri)]
         assert versions == [1, last], versions  # nothing for the intermediate versions
-
-
-async def test_full_text_changes_like_vim_ale(workspace: Path) -> None:
-    async with session(workspace, editor="neovim@0.7.0") as s:
-        uri = s.open("app.py")
-        await s.pushed(uri, version=1)
-        v2 = s.change(uri, [types.TextDocumentContentChangeWholeDocument(text=APP_PY.replace("hashlib.md5(data)", "data"))])
-        diagnostics = await s.pushed(uri, version=v2)
-        assert sorted(d.range.start.line for d in diagnostics) == [9, 10]
 
 
 async def test_large_file_gets_a_note_not_an_analysis(workspace: Path) -> None:

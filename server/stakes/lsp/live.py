@@ -99,7 +99,7 @@ def _fire(ls: StakesServer, uri: str, version: int) -> None:
         return  # closed, or edited again: a newer run is scheduled
     doc.pending = None
     if ls.projects.root_for(doc.path) not in ls.projects.projects:
-        ls.spawn(_refresh_when_ready(ls, doc, version))
+        ls.spawn(refresh_when_ready(ls, doc, version))
         return
     try:
         refresh(ls, doc)
@@ -107,7 +107,8 @@ def _fire(ls: StakesServer, uri: str, version: int) -> None:
         log.exception("assessing %s failed; the server keeps serving", doc.path)
 
 
-async def _refresh_when_ready(ls: StakesServer, doc: OpenDocument, version: int) -> None:
+async def refresh_when_ready(ls: StakesServer, doc: OpenDocument, version: int) -> None:
+    """Assess once the document's project has loaded, unless it was edited or closed meanwhile."""
     try:
         await ready(ls, doc.path)
         if ls.documents.get(doc.uri) is doc and doc.version == version:

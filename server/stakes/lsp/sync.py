@@ -46,7 +46,7 @@ def too_large(ls: StakesServer, path: Path, text: str) -> str | None:
 
 
 @guarded("textDocument/didOpen")
-async def did_open(ls: StakesServer, params: types.DidOpenTextDocumentParams) -> None:
+def did_open(ls: StakesServer, params: types.DidOpenTextDocumentParams) -> None:
     item = params.text_document
     path = uri_path(item.uri)
     if path is None:
@@ -54,13 +54,15 @@ async def did_open(ls: StakesServer, params: types.DidOpenTextDocumentParams) ->
     language = language_of(item.language_id, path)
     if language is None:
         return
-    # Registered before waiting for the project, so edits that arrive meanwhile are applied.
+    # Registered synchronously (a handler, not a task), so the didChange that may follow
+    # immediately always finds the document; assessing may wait for the project to load.
     document = None if too_large(ls, path, item.text) else Document(path, language, item.text, item.version)
     doc = OpenDocument(item.uri, path, language, item.version, item.text, document)
     ls.documents[item.uri] = doc
-    await live.ready(ls, doc.path)
-    if ls.documents.get(item.uri) is doc and doc.pending is None:
+    if ls.projects.root_for(path) in ls.projects.projects:
         live.refresh(ls, doc)
+    else:
+        ls.spawn(live.refresh_when_ready(ls, doc, doc.version))
 
 
 @guarded("textDocument/didChange")
