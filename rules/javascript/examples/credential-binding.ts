@@ -17,6 +17,7 @@ export function loadSettings(env: Record<string, string>) {
   return { clientId: env.OAUTH_CLIENT_ID, hasSecret: Boolean(clientSecret) };
 }
 
+// expect: credential-binding
 export async function sealState(encode: (o: object) => Promise<string>, value: string, jwtOptions: { secret: string }) {
   return encode({
     // expect: credential-binding
@@ -45,4 +46,13 @@ export function pageAfter(cursor: string | null) {
   // ok: credential-binding
   const nextCursor = cursor ? atob(cursor) : null;
   return nextCursor;
+}
+
+export class UserEntity {
+  id!: string;
+  email!: string;
+  // expect: credential-binding
+  passwordHash!: string;
+  // ok: credential-binding
+  tokenCount = 0;
 }

@@ -56,3 +56,9 @@ export class RolesGuard implements CanActivate {
     return !!roles && roles.some((role) => user.roles.includes(role));
   }
 }
+
+// expect: authorization-function-definition
+export const adminGuard = (user: { roles: string[] }) => user.roles.length > 0;
+
+// ok: authorization-function-definition
+export const guardRail = (value: number) => Math.min(Math.max(value, 0), 100);
