@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -216,7 +215,7 @@ def _walk(top: Path, selection: FileSelection, max_size: int, exclude_rules: lis
         ignores.layers.append(("", exclude_rules))
     seen_dirs: set[tuple[int, int]] = set()
 
-    def visit(directory: Path, relative: str) -> Iterator[None]:
+    def visit(directory: Path, relative: str) -> None:
         try:
             stat = directory.stat()
         except OSError:
@@ -246,16 +245,11 @@ def _walk(top: Path, selection: FileSelection, max_size: int, exclude_rules: lis
             except OSError:
                 continue
             if is_dir:
-                if entry.name in VENDORED_DIRS or ignores.ignored(child_rel, True):
-                    continue
-                yield from visit(Path(entry.path), child_rel)
-            elif entry.is_file():
-                if ignores.ignored(child_rel, False):
-                    continue
+                if entry.name not in VENDORED_DIRS and not ignores.ignored(child_rel, True):
+                    visit(Path(entry.path), child_rel)
+            elif entry.is_file() and not ignores.ignored(child_rel, False):
                 _consider(Path(entry.path), selection, max_size)
         if pushed:
             ignores.layers.pop()
-        yield None
 
-    for _ in visit(top, ""):
-        pass
+    visit(top, "")
