@@ -89,6 +89,21 @@ def test_trailing_suppression_covers_its_line(root: Path) -> None:
     assert [f.suppressed for f in ours(report)] == ["test vector", None]
 
 
+def test_trailing_suppression_after_a_split_call_still_applies(root: Path) -> None:
+    report = analyze(root, """
+        import vault
+        def key(name):
+            value = vault.unseal(
+                name,
+            )  # stakes: ignore[t/md5] reason: formatter moved me here
+            if (name and
+                    vault.unseal(name)):  # stakes: ignore[t/md5] reason: header only
+                return vault.unseal(name)
+            return value
+    """)
+    assert [f.suppressed for f in ours(report)] == ["formatter moved me here", "header only", None]
+
+
 def test_suppression_above_a_function_covers_the_function(root: Path) -> None:
     report = analyze(root, """
         import vault

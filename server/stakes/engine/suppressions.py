@@ -9,8 +9,9 @@ Where it applies is decided on the syntax tree, not on line numbers, so it survi
 - on a line of its own, it applies to the statement that starts at the next line of code
   (comments and blank lines in between are skipped); every finding that starts anywhere inside
   that statement is suppressed, however many lines a formatter spreads it over;
-- as a trailing comment, it applies to the statement that starts on its line, and to anything
-  else that starts on that line.
+- as a trailing comment, it applies to anything that starts on its line, to the statement that
+  starts on its line, and to the part of the enclosing statement up to its line (so it still
+  works when a formatter leaves it after the closing bracket of a call it split).
 
 An expired suppression stops suppressing; one that matches nothing is reported as a hint so that
 stale dismissals do not pile up.
@@ -132,6 +133,13 @@ def statement_at(token: Node) -> Node:
     return statement
 
 
+def enclosing_statement(node: Node) -> Node:
+    """The outermost ancestor of ``node`` that sits directly in a statement container."""
+    while node.parent is not None and node.parent.type not in CONTAINER_TYPES:
+        node = node.parent
+    return node
+
+
 def _line_bounds(source: bytes, offset: int) -> tuple[int, int]:
     start = source.rfind(b"\n", 0, offset) + 1
     end = source.find(b"\n", offset)
@@ -215,6 +223,9 @@ def _parse(
         if token is not None and token.start_byte == first_code:
             statement = statement_at(token)
             suppression.ranges.append((statement.start_byte, statement.end_byte))
+            # A formatter may leave the comment on the last line of a statement it split
+            # (``)  # stakes: ignore...``): cover the enclosing statement up to this line.
+            suppression.ranges.append((enclosing_statement(token).start_byte, line_end + 1))
     else:
         token = _next_token(comment, comment_types)
         if token is not None:
