@@ -185,6 +185,11 @@ public class SessionToken {
     }
 
     // ok: token-verification-definition
+    boolean isExpired(Date coupon) {
+        return coupon.before(new Date());
+    }
+
+    // ok: token-verification-definition
     boolean checkTokens(java.util.List<String> tokens) {
         return !tokens.isEmpty();
     }
