@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import shutil
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -271,3 +274,38 @@ def dataclass_replace_start(finding: Finding, document: Document, char_offset: i
 
     start = len(document.text[:char_offset].encode())
     return dataclasses.replace(finding, span=dataclasses.replace(finding.span, start_byte=start, end_byte=start + 1))
+
+
+FORMATTER_INPUT = (
+    "import vault\n"
+    "def key(name, salt, pepper):\n"
+    "    # stakes: ignore[t/md5] reason: derived cache key\n"
+    "    value = vault.unseal(name, salt, pepper, 'a long literal argument', 'another long literal argument')\n"
+    "    other = vault.unseal(name, salt, pepper, 'a long literal argument')  # stakes: ignore[t/md5] reason: trailing\n"
+    "    return value, other, vault.unseal(name)\n"
+)
+
+
+def _ruff_format(root: Path, text: str) -> tuple[FileReport, FileReport]:
+    """Analyse ``text`` before and after ``ruff format`` splits its long lines."""
+    ruff = shutil.which("ruff", path=str(Path(sys.executable).parent)) or shutil.which("ruff")
+    if ruff is None:
+        pytest.skip("ruff is not installed")
+    before = analyze(root, text)
+    path = root / "app.py"
+    subprocess.run([ruff, "format", "--no-cache", "--isolated", "--line-length", "40", str(path)], check=True, capture_output=True)
+    formatted = path.read_text(encoding="utf-8")
+    assert formatted.count("\n") > text.count("\n") + 4  # the formatter really split the calls
+    return before, analyze(root, formatted)
+
+
+def test_suppressions_survive_a_real_formatter(root: Path) -> None:
+    before, after = _ruff_format(root, FORMATTER_INPUT)
+    assert [f.suppressed for f in ours(after)] == [f.suppressed for f in ours(before)] == ["derived cache key", "trailing", None]
+
+
+@pytest.mark.xfail(strict=True, reason="the region fingerprint hashes quote style and the trailing commas formatters add; "
+                   "regions.fingerprint needs to normalise them (reported to the engine owner)")
+def test_reviews_survive_a_real_formatter(root: Path) -> None:
+    before, after = _ruff_format(root, FORMATTER_INPUT)
+    assert [r.region.fingerprint for r in after.regions] == [r.region.fingerprint for r in before.regions]
