@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the Stakes VS Code extension (.vsix) from a clean checkout:
 #   1. npm ci (skipped when node_modules already matches package-lock.json)
-#   2. type-check and unit tests (node's built-in test runner)
+#   2. type-check (tsc) and unit tests (compiled by esbuild, run by node's built-in test runner)
 #   3. esbuild bundle -> dist/extension.js
 #   4. the Stakes wheel -> bundled/ (the extension's managed environment installs it)
 #   5. vsce package -> client-vscode/stakes-<version>.vsix
@@ -13,7 +13,7 @@ HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 REPO="$(cd "$HERE/.." && pwd)"
 cd "$HERE"
 
-step() { printf '\n== %s\n' "$*" >&2; }
+step() { printf "\n== %s (%ss)\n" "$*" "$SECONDS" >&2; }
 
 step "npm dependencies"
 lock_hash="$(sha256sum package-lock.json | cut -d' ' -f1)"
@@ -24,12 +24,12 @@ else
   echo "$lock_hash" > node_modules/.stakes-lock-hash
 fi
 
-step "type-check"
+step "type-check (src and tests)"
 npx --no-install tsc -p . >&2
 
 step "unit tests"
 rm -rf out
-npx --no-install tsc -p tsconfig.test.json >&2
+node esbuild.mjs --tests >&2
 node --test out/test/ >&2
 
 step "bundle"
