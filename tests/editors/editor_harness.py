@@ -376,9 +376,21 @@ def check_session(result: dict[str, Any], workspace: Workspace, unit: str) -> No
             continue
         problems += compare(step.name, got.get("diagnostics") or [], step.expected, unit)
     hover = str((result.get("hover") or {}).get("text") or "")
-    if "md5" not in hover.lower():
-        problems.append(f"hover on line {workspace.hover_line + 1} shows {hover!r}, expected the MD5 rule")
+    region = enclosing_function(workspace.lines, workspace.hover_line)
+    if "md5" not in hover.lower() or region not in hover:
+        problems.append(
+            f"hover on line {workspace.hover_line + 1} shows {hover!r}; expected the MD5 rule and its region {region}"
+        )
     assert not problems, "\n".join(problems) + f"\n\neditor stderr:\n{result.get('_stderr', '')}"
+
+
+def enclosing_function(lines: list[str], line: int) -> str:
+    """The name of the ``def`` that encloses ``line``: the region a hover must summarise."""
+    for text in reversed(lines[: line + 1]):
+        match = re.match(r"\s*(?:async\s+)?def\s+(\w+)", text)
+        if match:
+            return match.group(1)
+    raise AssertionError(f"line {line + 1} is not inside a function")
 
 
 def compare(name: str, shown: list[dict[str, Any]], expected: list[ExpectedDiagnostic], unit: str) -> list[str]:
