@@ -57,6 +57,19 @@ class CompactSign {
 // expect: crypto-operation-definition
 const jwtDecrypt = async (jwt, key) => key.decrypt(jwt);
 
+// expect: crypto-operation-definition
+function checkCryptoKey(key, expected) {
+  return key.algorithm.name === expected.name;
+}
+
+// expect: crypto-operation-definition, constant-time-compare-call
+const signatureMatches = (a, b) => crypto.timingSafeEqual(a, b);
+
+// ok: crypto-operation-definition
+function checkKeyboardShortcut(event) {
+  return event.ctrlKey && event.key === 'k';
+}
+
 // ok: crypto-operation-definition
 function sign(x) {
   return x > 0 ? 1 : x < 0 ? -1 : 0;
@@ -86,4 +99,4 @@ function compareVersions(a, b) {
   return a.localeCompare(b);
 }
 
-module.exports = { validateIssuer, checkNonce, checkCallback, rejectNone, sameKind, isLastPage, Lexer, encryptField, CompactSign, jwtDecrypt, sign, Petition, encryptionStatusLabel, safeStringCompare, compareVersions };
+module.exports = { checkCryptoKey, signatureMatches, checkKeyboardShortcut, validateIssuer, checkNonce, checkCallback, rejectNone, sameKind, isLastPage, Lexer, encryptField, CompactSign, jwtDecrypt, sign, Petition, encryptionStatusLabel, safeStringCompare, compareVersions };
