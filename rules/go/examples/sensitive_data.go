@@ -32,3 +32,9 @@ type Camera struct {
 	// ok: sensitive-data-field
 	SessionID string
 }
+
+// expect: sensitive-data-field
+func ChargeCard(amount int64, cardNumber string) error { return nil }
+
+// ok: sensitive-data-field
+func ChargeOrder(amount int64, orderID string) error { return nil }
