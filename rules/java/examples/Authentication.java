@@ -71,7 +71,7 @@ public class Authentication {
     }
 
     // expect: credential-parameter
-    boolean legacyCheck(String candidate, String hashed, String pin) {
+    boolean legacyCheck(String candidate, String hashed, String pinCode) {
         // expect: password-verify-call
         return BCrypt.checkpw(candidate, hashed);
     }
