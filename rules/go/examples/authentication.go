@@ -89,3 +89,6 @@ func hasAuthHeader(r *http.Request) bool {
 	// ok: basic-auth-call
 	return r.Header.Get("Authorization") != ""
 }
+
+// ok: credential-parameter
+func setGPIO(pin int, high bool) bool { return pin > 0 && high }
