@@ -148,3 +148,13 @@ def test_raw_query_rule(make_pack: Callable[..., Path]) -> None:
     pack = make_pack("t", [("debug", "[python]", "{query: '((assignment left: (identifier) @n right: (true)) @match (#eq? @n \"DEBUG\"))'}", "elevated", "security-config")])
     found = _analyze(pack, "settings.py", "DEBUG = True\nVERBOSE = True\n")
     assert found == [("debug", 1, "<module>", "module")]
+
+
+def test_query_inside_any_reports_nodes_of_other_types(make_pack: Callable[..., Path]) -> None:
+    pack = make_pack("t", [("env", "[javascript]", "{any: [{call: crypto.createHash}, {query: '((member_expression object: (member_expression object: (identifier) @p property: (property_identifier) @e) property: (property_identifier) @match) (#eq? @p process) (#eq? @e env))'}]}", "high", "credentials")])
+    found = _analyze(pack, "a.js", """
+        const crypto = require('crypto');
+        const key = process.env.SIGNING_KEY;
+        const h = crypto.createHash('sha256');
+    """)
+    assert [(line, name) for _, line, name, _ in found] == [(2, "<module>"), (3, "<module>")]

@@ -14,7 +14,15 @@ from pathlib import Path
 import tree_sitter
 
 from stakes.engine.languages import LANGUAGES, grammar
-from stakes.engine.matchers import Matcher, QueryMatcher, valid_types, walk
+from stakes.engine.matchers import (
+    AllMatcher,
+    AnyMatcher,
+    Matcher,
+    QueryMatcher,
+    RelationalMatcher,
+    valid_types,
+    walk,
+)
 from stakes.engine.rules import Rule
 from stakes.engine.syntax import Syntax, syntax_for
 from stakes.errors import Location, PackError
@@ -49,6 +57,21 @@ class LanguageRules:
 
 def _query_roots(matcher: Matcher) -> list[QueryMatcher]:
     return [m for m in walk(matcher) if isinstance(m, QueryMatcher)]
+
+
+def _root_queries(matcher: Matcher) -> list[QueryMatcher]:
+    """Queries that decide which node the rule reports: the root, its ``base``, or its alternatives.
+
+    Queries under ``inside``/``has`` only describe surroundings and are not candidates.
+    """
+    if isinstance(matcher, QueryMatcher):
+        return [matcher]
+    if isinstance(matcher, RelationalMatcher):
+        return _root_queries(matcher.base)
+    if isinstance(matcher, (AnyMatcher, AllMatcher)):
+        parts = matcher.options if isinstance(matcher, AnyMatcher) else matcher.parts
+        return [q for part in parts for q in _root_queries(part)]
+    return []
 
 
 class CompiledRules:
@@ -112,10 +135,9 @@ class CompiledRules:
             root_types = valid_types(rule.matcher.node_types(syntax), lang)
             for kind in root_types:
                 dispatch.setdefault(kind, []).append(rule)
-            root = rule.matcher
-            base = getattr(root, "base", root)
-            if isinstance(base, QueryMatcher):
-                query_rules.append((rule, base))
+            # Nodes found by a raw query the rule's root can match (directly, or as an
+            # alternative of ``any``/``all``) are candidates too, whatever their type.
+            query_rules.extend((rule, query) for query in _root_queries(rule.matcher))
         patterns: list[str] = []
         if all_types:
             alternatives = " ".join(f"({kind})" for kind in sorted(all_types))
