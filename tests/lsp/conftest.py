@@ -213,6 +213,10 @@ def _recording_client(notifications: list[tuple[str, Any]]) -> Callable[[], Lang
         def on_register(params: types.RegistrationParams) -> None:
             notifications.append((types.CLIENT_REGISTER_CAPABILITY, params))
 
+        @client.feature(types.CLIENT_UNREGISTER_CAPABILITY)
+        def on_unregister(params: types.UnregistrationParams) -> None:
+            notifications.append((types.CLIENT_UNREGISTER_CAPABILITY, params))
+
         @client.feature("stakes/regionsChanged")
         def on_regions(params: Any) -> None:
             notifications.append(("stakes/regionsChanged", params))

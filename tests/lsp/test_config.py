@@ -150,6 +150,12 @@ async def test_watchers_registered_and_ledger_change_updates_review_state(worksp
         watchers = options["watchers"] if isinstance(options, dict) else options.watchers
         globs = {w["globPattern"] if isinstance(w, dict) else w.glob_pattern for w in watchers}
         assert {"**/.stakes/**", "**/pack.yaml"} <= globs
+        # Settings that name another pack folder replace the registration so it is watched too.
+        extra = workspace.parent / "extra-pack"
+        extra.mkdir()
+        s.client.workspace_did_change_configuration(types.DidChangeConfigurationParams(settings={"stakes": {"packs": [str(extra)]}}))
+        await wait_for(lambda: len([m for m, _ in s.notifications if m == types.CLIENT_REGISTER_CAPABILITY]) == 2)
+        assert [m for m, _ in s.notifications if m == types.CLIENT_UNREGISTER_CAPABILITY] == [types.CLIENT_UNREGISTER_CAPABILITY]
         regions = await s.client.protocol.send_request_async("stakes/regions", {"textDocument": {"uri": uri}})
         digest = next(r for r in regions if (r["name"] if isinstance(r, dict) else r.name) == "digest")
         fingerprint = digest["fingerprint"] if isinstance(digest, dict) else digest.fingerprint

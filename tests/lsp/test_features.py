@@ -201,3 +201,18 @@ async def check_regions(s: Session, uri: str) -> None:
     assert (first["uri"] if isinstance(first, dict) else first.uri) == uri
     unknown = await s.client.protocol.send_request_async("stakes/regions", {"textDocument": {"uri": "file:///nope.py"}})
     assert unknown == []
+
+
+async def test_clients_without_code_action_literals_get_commands(workspace: Path) -> None:
+    # A minimal client: no capabilities at all (push diagnostics, UTF-16, bare commands).
+    async with session(workspace, capabilities=types.ClientCapabilities()) as s:
+        assert s.result.capabilities.position_encoding == "utf-16"
+        uri = s.open("app.py")
+        assert len(await s.pushed(uri, version=1)) == 3
+        at = types.Position(9, 16)
+        actions = await s.client.text_document_code_action_async(
+            types.CodeActionParams(text_document=doc(uri), range=types.Range(start=at, end=at), context=types.CodeActionContext(diagnostics=[]))
+        )
+        assert actions is not None
+        assert all(isinstance(a, types.Command) for a in actions)
+        assert [a.command for a in actions] == ["stakes.markReviewed", "stakes.explainRule"]

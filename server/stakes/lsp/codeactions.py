@@ -85,6 +85,13 @@ async def code_action(ls: StakesServer, params: types.CodeActionParams) -> list[
                     command=types.Command(title="Explain rule", command=EXPLAIN_RULE, arguments=[finding.rule_id]),
                 )
             )
+    if not ls.capability("text_document.code_action.code_action_literal_support"):
+        # Old clients understand only bare commands: offer those (the edit needs a literal).
+        return [
+            types.Command(title=a.title, command=a.command.command, arguments=a.command.arguments)
+            for a in actions
+            if isinstance(a, types.CodeAction) and a.command is not None
+        ]
     return actions
 
 

@@ -69,11 +69,16 @@ async def fetch_settings(ls: StakesServer) -> bool:
     return ls.projects.update_settings(default, per_folder)
 
 
+def extra_pack_folders(ls: StakesServer) -> set[Path]:
+    """Pack folders from settings; they may lie outside every workspace folder."""
+    settings = [ls.projects.default_settings, *ls.projects.folder_settings.values()]
+    return {p for s in settings for p in s.packs}
+
+
 def watchers(ls: StakesServer) -> list[types.FileSystemWatcher]:
     out = [types.FileSystemWatcher(glob_pattern=glob) for glob in WATCH_GLOBS]
     if ls.capability("workspace.did_change_watched_files.relative_pattern_support"):
-        extra = {p for project in ls.projects.loaded() for p in project.options.extra_packs}
-        for folder in sorted(extra):
+        for folder in sorted(extra_pack_folders(ls)):
             uri = from_fs_path(str(folder))
             if uri:
                 out.append(types.FileSystemWatcher(glob_pattern=types.RelativePattern(base_uri=uri, pattern="**/*")))
@@ -102,10 +107,35 @@ async def register_dynamic(ls: StakesServer) -> None:
         log.warning("the client refused dynamic registration; saves of Stakes files still reload")
 
 
+async def rewatch(ls: StakesServer) -> None:
+    """Settings named other pack folders: replace the watcher registration to cover them."""
+    if not ls.watching:
+        return
+    try:
+        await ls.client_unregister_capability_async(
+            types.UnregistrationParams(
+                unregisterations=[types.Unregistration(id=WATCH_REGISTRATION, method=types.WORKSPACE_DID_CHANGE_WATCHED_FILES)]
+            )
+        )
+        await ls.client_register_capability_async(
+            types.RegistrationParams(
+                registrations=[
+                    types.Registration(
+                        id=WATCH_REGISTRATION,
+                        method=types.WORKSPACE_DID_CHANGE_WATCHED_FILES,
+                        register_options=types.DidChangeWatchedFilesRegistrationOptions(watchers=watchers(ls)),
+                    )
+                ]
+            )
+        )
+    except Exception:
+        log.warning("could not update file watchers; saves of Stakes files still reload")
+
+
 @guarded("initialized")
 async def initialized(ls: StakesServer, params: types.InitializedParams) -> None:
+    changed = await fetch_settings(ls)  # first, so watchers cover pack folders from settings
     await register_dynamic(ls)
-    changed = await fetch_settings(ls)
     # Load every folder's project in the background now, so the first file opens quickly.
     for folder in ls.projects.folders:
         ls.spawn(ls.projects.ready(folder))
@@ -116,12 +146,15 @@ async def initialized(ls: StakesServer, params: types.InitializedParams) -> None
 
 @guarded("workspace/didChangeConfiguration")
 async def did_change_configuration(ls: StakesServer, params: types.DidChangeConfigurationParams) -> None:
+    packs_before = extra_pack_folders(ls)
     changed = False
     settings = params.settings
     if isinstance(settings, dict) and isinstance(settings.get(SECTION), dict):
         base = ls.projects.folders[0] if ls.projects.folders else None
         changed = ls.projects.update_settings(parse_settings(settings, base), {})
     changed = await fetch_settings(ls) or changed
+    if extra_pack_folders(ls) != packs_before:
+        await rewatch(ls)
     if changed:
         log.info("settings changed; re-assessing open documents")
         ls.cache.clear()
