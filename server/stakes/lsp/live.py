@@ -166,15 +166,18 @@ def refresh_errors(ls: StakesServer) -> None:
     """
     errors = current_errors(ls)
     rendered = frozenset(e.render() for e in errors)
-    if rendered != ls.reported_errors:
-        ls.reported_errors = rendered
-        if rendered:
-            first = sorted(rendered)[0]
-            more = f" (and {len(rendered) - 1} more)" if len(rendered) > 1 else ""
-            ls.window_show_message(
-                types.ShowMessageParams(type=types.MessageType.Warning, message=f"Stakes: {first}{more}; other rules keep working")
-            )
+    if rendered == ls.reported_errors:
+        return  # nothing new to show (this runs after every assessment)
+    ls.reported_errors = rendered
+    if rendered:
+        first = sorted(rendered)[0]
+        more = f" (and {len(rendered) - 1} more)" if len(rendered) > 1 else ""
+        ls.window_show_message(
+            types.ShowMessageParams(type=types.MessageType.Warning, message=f"Stakes: {first}{more}; other rules keep working")
+        )
     if ls.pull:
+        if ls.capability("workspace.diagnostics.refresh_support"):
+            ls.workspace_diagnostic_refresh(None)
         return
     by_uri = error_diagnostics(errors, ls.encoding)
     for uri in ls.error_uris - set(by_uri):
