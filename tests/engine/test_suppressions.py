@@ -304,8 +304,6 @@ def test_suppressions_survive_a_real_formatter(root: Path) -> None:
     assert [f.suppressed for f in ours(after)] == [f.suppressed for f in ours(before)] == ["derived cache key", "trailing", None]
 
 
-@pytest.mark.xfail(strict=True, reason="the region fingerprint hashes quote style and the trailing commas formatters add; "
-                   "regions.fingerprint needs to normalise them (reported to the engine owner)")
 def test_reviews_survive_a_real_formatter(root: Path) -> None:
     before, after = _ruff_format(root, FORMATTER_INPUT)
     assert [r.region.fingerprint for r in after.regions] == [r.region.fingerprint for r in before.regions]

@@ -49,23 +49,70 @@ def fingerprint(node: Node, comment_types: frozenset[str]) -> str:
     return combined_fingerprint([node], comment_types)
 
 
-def combined_fingerprint(nodes: list[Node], comment_types: frozenset[str]) -> str:
-    """Hash of the region's tokens without comments and whitespace.
+_QUOTES = str.maketrans("'", '"')
+_CLOSERS = frozenset({")", "]", "}"})
+# Parentheses formatters add or drop without changing meaning (precedence is kept by the nested
+# structure hashed below), and the two spellings of a bare tuple.
+_TRANSPARENT = frozenset({"parenthesized_expression"})
+_SEQUENCES = {"tuple": "sequence", "expression_list": "sequence"}
+_EXIT = object()
 
-    Reformatting keeps the fingerprint; any change to a token (a name, an operator, a literal)
-    changes it, so a review goes stale whoever made the change.
+
+def _formatting_only(leaf: Node) -> bool:
+    """Punctuation formatters add and remove freely.
+
+    A trailing comma before a closing bracket (not in a one-element Python tuple, where ``(x,)``
+    and ``(x)`` differ), and the brackets of a parenthesised expression or tuple.
+    """
+    parent = leaf.parent
+    parent_type = parent.type if parent is not None else ""
+    if leaf.type in ("(", ")") and (parent_type in _TRANSPARENT or parent_type in _SEQUENCES):
+        return True
+    if leaf.type != ",":
+        return False
+    following = leaf.next_sibling
+    if following is None or following.type not in _CLOSERS:
+        return False
+    return not (parent is not None and parent_type in ("tuple", "tuple_pattern") and parent.named_child_count == 1)
+
+
+def _token(leaf: Node) -> bytes:
+    """A leaf's text with quote style normalised (``'`` and ``"`` delimit the same string)."""
+    text = leaf.text or b""
+    if leaf.type in ("string_start", "string_end", '"', "'"):
+        return text.decode("utf-8", "replace").lower().translate(_QUOTES).encode()
+    return text
+
+
+def combined_fingerprint(nodes: list[Node], comment_types: frozenset[str]) -> str:
+    """Hash of the regions' syntax trees without comments and whitespace.
+
+    Reformatting keeps the fingerprint (layout, quote style, trailing commas, optional
+    parentheses); any change to a token or to the tree's shape (a name, an operator, a literal,
+    precedence) changes it, so a review goes stale whoever made the change.
     """
     digest = hashlib.sha256()
-    stack = list(reversed(nodes))
+    stack: list[object] = list(reversed(nodes))
     while stack:
-        current = stack.pop()
+        item = stack.pop()
+        if item is _EXIT:
+            digest.update(b"\x1d")
+            continue
+        current = item
+        assert isinstance(current, Node)
         if current.type in comment_types:
             continue
         if current.child_count == 0:
-            digest.update(current.type.encode())
+            if _formatting_only(current):
+                continue
+            kind = "'" if current.type == '"' else current.type
+            digest.update(kind.encode())
             digest.update(b"\x1f")
-            digest.update(current.text or b"")
+            digest.update(_token(current))
             digest.update(b"\x1e")
             continue
+        if current.is_named and current.type not in _TRANSPARENT:
+            digest.update(b"\x1c" + _SEQUENCES.get(current.type, current.type).encode())
+            stack.append(_EXIT)
         stack.extend(reversed(current.children))
     return digest.hexdigest()[:16]
