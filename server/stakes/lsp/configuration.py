@@ -19,7 +19,7 @@ from pygls.uris import from_fs_path
 from stakes.lsp import live
 from stakes.lsp.guard import guarded
 from stakes.lsp.server import StakesServer
-from stakes.lsp.settings import SECTION, Settings, parse_settings
+from stakes.lsp.settings import SECTION, Settings, debounce_seconds, parse_settings
 from stakes.lsp.sync import uri_path
 
 log = logging.getLogger(__name__)
@@ -44,6 +44,7 @@ def initialize(ls: StakesServer, params: types.InitializeParams) -> None:
     ls.projects.set_folders(folders)
     base = folders[0] if folders else None
     ls.projects.update_settings(parse_settings(params.initialization_options, base), {})
+    ls.debounce = debounce_seconds(params.initialization_options, ls.debounce)
     log.info("workspace folders: %s", ", ".join(str(f) for f in folders) or "none")
 
 

@@ -48,6 +48,21 @@ def unwrap(raw: Any) -> Mapping[str, Any]:
     return {}
 
 
+def debounce_seconds(raw: Any, default: float) -> float:
+    """``debounceMs`` from initializationOptions: how long to wait after typing before assessing.
+
+    Benchmarks set it to 0 to measure the assessment itself; editors keep the default. Bad values
+    are logged and ignored, like every other setting.
+    """
+    value = unwrap(raw).get("debounceMs")
+    if value is None:
+        return default
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 10_000:
+        log.warning("ignoring setting stakes.debounceMs=%r; use a number of milliseconds (0-10000)", value)
+        return default
+    return float(value) / 1000
+
+
 def parse_settings(raw: Any, base: Path | None = None) -> Settings:
     """Turn a client's settings object into ``Settings``; relative pack paths resolve against ``base``."""
     data = unwrap(raw)
