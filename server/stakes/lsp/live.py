@@ -29,6 +29,18 @@ REGIONS_CHANGED = "stakes/regionsChanged"
 
 
 # -- assessing -----------------------------------------------------------------------------------
+def too_large(ls: StakesServer, path: Path, text: str) -> str | None:
+    """A note when the file is over the project's ``max-file-size`` (it is then not parsed)."""
+    limit = ls.projects.max_file_size(ls.projects.root_for(path))
+    size = len(text.encode("utf-8", "surrogatepass"))
+    if size <= limit:
+        return None
+    return (
+        f"not assessed: {size:,} bytes is over max-file-size ({limit:,}); "
+        "raise `max-file-size` in .stakes/config.yaml to assess it"
+    )
+
+
 async def ready(ls: StakesServer, path: Path) -> Project:
     """Wait until the project of ``path`` is loaded (in a worker thread, not on the event loop)."""
     return await ls.projects.ready(ls.projects.root_for(path))
@@ -47,8 +59,6 @@ def assess(ls: StakesServer, doc: OpenDocument) -> Assessment:
         return doc.assessment
     project = ls.projects.project_for(doc.path)
     if doc.document is None:
-        from stakes.lsp.sync import too_large
-
         note = too_large(ls, doc.path, doc.text) or "not assessed"
         doc.assessment = Assessment(doc.version, None, [note], generation)
     else:
@@ -88,7 +98,6 @@ def refresh(ls: StakesServer, doc: OpenDocument) -> None:
         ls.text_document_publish_diagnostics(
             types.PublishDiagnosticsParams(uri=doc.uri, diagnostics=diagnostics_for(ls, doc, assessment), version=version)
         )
-        doc.published_version = version
     ls.protocol.notify(REGIONS_CHANGED, {"uri": doc.uri})
     refresh_errors(ls)
 

@@ -45,7 +45,6 @@ class OpenDocument:
     document: Document | None  # None when the file is too large to parse in the editor
     assessment: Assessment | None = None
     pending: asyncio.TimerHandle | None = None
-    published_version: int | None = None
 
     @property
     def columns(self) -> Columns:

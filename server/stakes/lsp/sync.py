@@ -33,18 +33,6 @@ def language_of(language_id: str, path: Path) -> LanguageInfo | None:
     return language_for_path(path) or language_by_name(language_id)
 
 
-def too_large(ls: StakesServer, path: Path, text: str) -> str | None:
-    """A note when the file is over the project's ``max-file-size`` (it is then not parsed)."""
-    limit = ls.projects.max_file_size(ls.projects.root_for(path))
-    size = len(text.encode("utf-8", "surrogatepass"))
-    if size <= limit:
-        return None
-    return (
-        f"not assessed: {size:,} bytes is over max-file-size ({limit:,}); "
-        "raise `max-file-size` in .stakes/config.yaml to assess it"
-    )
-
-
 @guarded("textDocument/didOpen")
 def did_open(ls: StakesServer, params: types.DidOpenTextDocumentParams) -> None:
     item = params.text_document
@@ -56,7 +44,7 @@ def did_open(ls: StakesServer, params: types.DidOpenTextDocumentParams) -> None:
         return
     # Registered synchronously (a handler, not a task), so the didChange that may follow
     # immediately always finds the document; assessing may wait for the project to load.
-    document = None if too_large(ls, path, item.text) else Document(path, language, item.text, item.version)
+    document = None if live.too_large(ls, path, item.text) else Document(path, language, item.text, item.version)
     doc = OpenDocument(item.uri, path, language, item.version, item.text, document)
     ls.documents[item.uri] = doc
     if ls.projects.root_for(path) in ls.projects.projects:
@@ -74,7 +62,7 @@ def did_change(ls: StakesServer, params: types.DidChangeTextDocumentParams) -> N
     synced = ls.workspace.get_text_document(doc.uri).source
     if doc.document is None:
         doc.text = synced
-        if not too_large(ls, doc.path, synced):
+        if not live.too_large(ls, doc.path, synced):
             doc.document = Document(doc.path, doc.language, synced, doc.version)
     else:
         for change in params.content_changes:
