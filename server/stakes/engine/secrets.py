@@ -40,11 +40,27 @@ TOKEN_FORMATS: tuple[TokenFormat, ...] = tuple(
     )
 )
 
+# The words are case-insensitive; the boundaries around them are not, so camelCase works in
+# both directions (``apiToken`` is a secret name, ``tokenizerMode`` is not).
 SECRET_NAME = re.compile(
-    r"(?i)(?:^|_|\b|(?<=[a-z]))(?:secret|passw(?:or)?d|passwd|pwd|api_?key|apikey|access_?key|"
-    r"private_?key|signing_?key|client_?secret|auth_?token|access_?token|refresh_?token|"
-    r"bearer|credentials?|token)(?:$|_|\b|(?=[A-Z]))"
+    r"(?:^|_|-|\b|(?<=[a-z]))(?i:secret|passw(?:or)?d|passwd|pwd|api[_-]?key|access[_-]?key|"
+    r"private[_-]?key|signing[_-]?key|client[_-]?secret|auth[_-]?token|access[_-]?token|refresh[_-]?token|"
+    r"bearer|credentials?|token)(?:$|_|-|\b|(?=[A-Z]))"
 )
+
+_SEGMENT = re.compile(r"^[A-Za-z][A-Za-z0-9]*$")
+
+
+def _is_wordy(value: str) -> bool:
+    """Words joined by dots, dashes or underscores: module paths, header names, settings keys.
+
+    Each part starts with a letter and has at most two digits (``Argon2PasswordHasher``), which
+    generated secrets split at separators almost never do.
+    """
+    parts = re.split(r"[._-]", value)
+    return len(parts) >= 2 and all(
+        _SEGMENT.match(part) and sum(c.isdigit() for c in part) <= 2 for part in parts
+    )
 
 _PLACEHOLDER = re.compile(
     r"(?i)^(?:|x+|\*+|\.+|-+|changeme|change[-_ ]?me|password|secret|token|example|dummy|test|"
@@ -81,6 +97,8 @@ def looks_random(value: str, min_length: int = 16, min_entropy: float = 3.5) -> 
         return False
     if stripped.startswith(("http://", "https://", "/", "./")) and "@" not in stripped:
         return False
+    if _is_wordy(stripped):
+        return False  # django.contrib.auth.hashers.Argon2PasswordHasher, Access-Control-Allow-Credentials
     return shannon_entropy(stripped) >= min_entropy
 
 
