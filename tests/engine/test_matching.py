@@ -158,3 +158,18 @@ def test_query_inside_any_reports_nodes_of_other_types(make_pack: Callable[..., 
         const h = crypto.createHash('sha256');
     """)
     assert [(line, name) for _, line, name, _ in found] == [(2, "<module>"), (3, "<module>")]
+
+
+def test_chained_calls_are_reported_at_the_method(make_pack: Callable[..., Path]) -> None:
+    pack = make_pack("t", [("sign", "[java]", "{call: '*.signWith'}")])
+    found = _analyze(pack, "T.java", """
+        class T {
+            String issue() {
+                return Jwts.builder()
+                    .subject("a")
+                    .signWith(key)
+                    .compact();
+            }
+        }
+    """)
+    assert found == [("sign", 5, "T.issue", "method")]

@@ -197,7 +197,7 @@ class CallMatcher(Matcher):
         ):
             return None
         if self.names.matches(qualified) or (qualified != callee and self.names.matches(callee)):
-            return Hit(node, qualified)
+            return Hit(ctx.syntax.call_focus(node), qualified)
         return None
 
 

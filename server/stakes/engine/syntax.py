@@ -70,6 +70,11 @@ class Syntax:
         """Render an expression as a dotted path (``a.b().c`` → ``a.b.c``); ``?`` for the unnamed."""
         raise NotImplementedError
 
+    def call_focus(self, node: Node) -> Node:
+        """What to report for a call: the call, or, in a chain (``a.b().c()``), the last method's
+        name, so ``.signWith(key)`` is flagged where it is and not where the chain starts."""
+        return node
+
     # -- imports ---------------------------------------------------------------------------------
     def imports(self, root: Node) -> ImportTable:
         """Collect the file's import bindings (top-level statements are enough in practice)."""
@@ -183,6 +188,14 @@ class PythonSyntax(Syntax):
 
     def callee(self, node: Node) -> str:
         return self.dotted(node.child_by_field_name("function"))
+
+    def call_focus(self, node: Node) -> Node:
+        function = node.child_by_field_name("function")
+        if function is not None and function.type == "attribute":
+            obj = function.child_by_field_name("object")
+            if obj is not None and obj.type == "call":
+                return function.child_by_field_name("attribute") or node
+        return node
 
     def imports(self, root: Node) -> ImportTable:
         table = ImportTable()
@@ -407,6 +420,14 @@ class JavaScriptSyntax(Syntax):
         if node.type == "new_expression":
             return self.dotted(node.child_by_field_name("constructor"))
         return self.dotted(node.child_by_field_name("function"))
+
+    def call_focus(self, node: Node) -> Node:
+        function = node.child_by_field_name("function")
+        if function is not None and function.type == "member_expression":
+            obj = function.child_by_field_name("object")
+            if obj is not None and obj.type == "call_expression":
+                return function.child_by_field_name("property") or node
+        return node
 
     @staticmethod
     def _module_name(source: Node | None) -> str:
@@ -693,6 +714,14 @@ class GoSyntax(Syntax):
     def callee(self, node: Node) -> str:
         return self.dotted(node.child_by_field_name("function"))
 
+    def call_focus(self, node: Node) -> Node:
+        function = node.child_by_field_name("function")
+        if function is not None and function.type == "selector_expression":
+            operand = function.child_by_field_name("operand")
+            if operand is not None and operand.type == "call_expression":
+                return function.child_by_field_name("field") or node
+        return node
+
     @staticmethod
     def _path(spec: Node) -> str:
         return _GO_VERSION_SUFFIX.sub("", _strip_quotes(node_text(spec.child_by_field_name("path"))))
@@ -865,6 +894,12 @@ class JavaSyntax(Syntax):
         if node.type == "object_creation_expression":
             return self.dotted(node.child_by_field_name("type"))
         return self.dotted(node)
+
+    def call_focus(self, node: Node) -> Node:
+        obj = node.child_by_field_name("object") if node.type == "method_invocation" else None
+        if obj is not None and obj.type in ("method_invocation", "object_creation_expression"):
+            return node.child_by_field_name("name") or node
+        return node
 
     def imports(self, root: Node) -> ImportTable:
         table = ImportTable()
