@@ -107,3 +107,19 @@ def test_explain_and_rules_commands() -> None:
     explained = run(["explain", first], REPO)
     assert explained.returncode == 0 and "What a reviewer must check" in explained.stdout
     assert run(["explain", "no/such-rule"], REPO).returncode == 2
+
+
+def test_suppression_problems_are_reported_by_the_cli(tmp_path: Path) -> None:
+    (tmp_path / ".git").mkdir()
+    write(tmp_path / "a.py", """
+        import hashlib
+        # stakes: ignore[python/weak-hash-call]
+        x = hashlib.md5(b"")
+        # stakes: ignore[python/weak-hash-call] reason: nothing here
+        y = 1
+    """)
+    data = json.loads(run(["scan", "--format", "json", "."], tmp_path).stdout)
+    kinds = {(p["line"], p["kind"]) for p in data["suppression_problems"]}
+    assert kinds == {(2, "invalid"), (4, "unused")}
+    text = run(["scan", "."], tmp_path).stdout
+    assert "a.py:2:1: error [suppression]" in text and "a.py:4:1: hint [suppression]" in text

@@ -1,6 +1,7 @@
 """``stakes scan --format json``: a stable, versioned shape for scripts.
 
-``{"version": 1, "findings": [...], "regions": [...], "errors": [...], "skipped": [...]}``;
+``{"version": 1, "findings": [...], "regions": [...], "errors": [...], "skipped": [...],
+"notes": [...], "suppression_problems": [...]}``;
 positions are 1-based lines and 1-based code-point columns, as in SARIF.
 """
 
@@ -62,6 +63,11 @@ def scan_json(result: ScanResult, errors: list[LocatedError]) -> dict[str, Any]:
     findings = [finding_json(r, f) for r in result.reports for f in r.findings]
     regions = [region_json(r, region) for r in result.reports for region in r.regions]
     notes = [{"path": r.relative, "message": n} for r in result.reports for n in r.notes]
+    suppressions = [
+        {"path": r.relative, "line": p.line + 1, "kind": p.kind, "severity": p.severity.label, "message": p.message}
+        for r in result.reports
+        for p in r.suppression_problems
+    ]
     return {
         "version": SCHEMA_VERSION,
         "findings": findings,
@@ -70,6 +76,7 @@ def scan_json(result: ScanResult, errors: list[LocatedError]) -> dict[str, Any]:
         + [{"kind": "file", "path": str(p), "line": 1, "column": 1, "message": m, "fix": ""} for p, m in result.failures],
         "skipped": [{"path": str(s.path), "reason": s.reason} for s in result.skipped],
         "notes": notes,
+        "suppression_problems": suppressions,
     }
 
 

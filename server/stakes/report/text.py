@@ -19,6 +19,8 @@ def write_text(result: ScanResult, errors: list[LocatedError], verbose: bool = F
                 f"{report.relative}:{span.start_line + 1}:{span.start_char + 1}: {severity} "
                 f"[{finding.rule_id}] {finding.message} ({finding.level.label}, in {finding.region.name})"
             )
+        for problem in report.suppression_problems:
+            lines.append(f"{report.relative}:{problem.line + 1}:1: {problem.severity.label} [suppression] {problem.message}")
         for note in report.notes:
             lines.append(f"{report.relative}: note: {note}")
     regions = [(r, region) for r in result.reports for region in r.regions]
