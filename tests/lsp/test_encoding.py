@@ -57,3 +57,38 @@ async def test_columns_on_a_line_with_accent_and_emoji(workspace: Path, editor: 
             types.HoverParams(text_document=types.TextDocumentIdentifier(uri=uri), position=types.Position(1, start + 3))
         )
         assert hover is not None
+
+
+# What Vim's ALE 3.3 declares (trimmed to what matters here): no position encodings, plain-text
+# hovers, full-text sync; it reads and sends columns as bytes.
+ALE_CAPABILITIES = {
+    "workspace": {"applyEdit": False, "configuration": False, "workspaceFolders": False},
+    "textDocument": {
+        "synchronization": {"didSave": True},
+        "hover": {"contentFormat": ["plaintext"]},
+        "publishDiagnostics": {"relatedInformation": True},
+        "codeAction": {"codeActionLiteralSupport": {"codeActionKind": {"valueSet": []}}},
+    },
+}
+
+
+async def test_ale_gets_byte_columns_when_configured_and_plain_text_hovers(workspace: Path) -> None:
+    from lsprotocol.converters import get_converter
+
+    write(workspace / "uni.py", SOURCE)
+    capabilities = get_converter().structure(ALE_CAPABILITIES, types.ClientCapabilities)
+    options = {"stakes": {"positionEncoding": "utf-8"}}
+    async with session(workspace, capabilities=capabilities, init_options=options) as s:
+        assert s.result.capabilities.position_encoding == "utf-8"
+        uri = s.open("uni.py")
+        diagnostics = await s.pushed(uri, version=1)
+        assert [(d.range.start.character, d.range.end.character) for d in diagnostics] == [(UTF8_START, UTF8_START + len(CALL))]
+        # ALE sends the whole text on every change.
+        version = s.change(uri, [types.TextDocumentContentChangeWholeDocument(text="\n" + SOURCE)])
+        assert [d.range.start.line for d in await s.pushed(uri, version=version)] == [2]
+        hover = await s.client.text_document_hover_async(
+            types.HoverParams(text_document=types.TextDocumentIdentifier(uri=uri), position=types.Position(2, UTF8_START + 1))
+        )
+        assert hover is not None and isinstance(hover.contents, types.MarkupContent)
+        assert hover.contents.kind == types.MarkupKind.PlainText
+        assert "MD5 has practical collisions" in hover.contents.value

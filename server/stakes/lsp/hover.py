@@ -40,10 +40,10 @@ async def hover(ls: StakesServer, params: types.HoverParams) -> types.Hover | No
             sections.append(region_markdown(region))
     if not sections:
         return None
-    return types.Hover(
-        contents=types.MarkupContent(kind=types.MarkupKind.Markdown, value="\n\n---\n\n".join(sections)),
-        range=first,
-    )
+    formats = ls.capability("text_document.hover.content_format") or [types.MarkupKind.Markdown]
+    kind = types.MarkupKind.Markdown if types.MarkupKind.Markdown in formats else types.MarkupKind.PlainText
+    # Plain-text clients (Vim's ALE) get the same text: it is written to read well unrendered.
+    return types.Hover(contents=types.MarkupContent(kind=kind, value="\n\n---\n\n".join(sections)), range=first)
 
 
 def register(server: StakesServer) -> None:

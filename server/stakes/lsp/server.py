@@ -18,6 +18,7 @@ from pygls.protocol import LanguageServerProtocol, lsp_method
 from stakes import __version__
 from stakes.lsp.logs import redirect_stdout, setup_logging
 from stakes.lsp.projects import ProjectRegistry
+from stakes.lsp.settings import unwrap
 from stakes.lsp.state import OpenDocument, WorkspaceCache
 
 log = logging.getLogger(__name__)
@@ -29,12 +30,17 @@ DEBOUNCE_SECONDS = 0.15
 COMMAND_PROGRESS_TOKEN: ContextVar[types.ProgressToken | None] = ContextVar("command_progress_token", default=None)
 
 
-def choose_encoding(capabilities: types.ClientCapabilities) -> str:
+def choose_encoding(capabilities: types.ClientCapabilities, init_options: Any = None) -> str:
     """UTF-8 when the client lists it first (Neovim 0.11 does), else the mandatory UTF-16.
 
     UTF-8 is what tree-sitter counts, so it costs nothing; clients that merely *accept* UTF-8
-    after another preference get UTF-16, which every client must support.
+    after another preference get UTF-16, which every client must support. A client that counts
+    bytes without negotiating (Vim's ALE) is configured with initializationOptions
+    ``positionEncoding: "utf-8"``.
     """
+    forced = unwrap(init_options).get("positionEncoding")
+    if forced in (types.PositionEncodingKind.Utf8.value, types.PositionEncodingKind.Utf16.value):
+        return str(forced)
     general = capabilities.general
     offered = list(general.position_encodings or []) if general is not None else []
     if offered and offered[0] == types.PositionEncodingKind.Utf8:
@@ -49,7 +55,7 @@ class StakesProtocol(LanguageServerProtocol):
 
     @lsp_method(types.INITIALIZE)
     def lsp_initialize(self, params: types.InitializeParams) -> Generator[Any, Any, types.InitializeResult]:
-        encoding = choose_encoding(params.capabilities)
+        encoding = choose_encoding(params.capabilities, params.initialization_options)
         # pygls picks the client's first supported encoding; narrow the offer to our choice.
         if params.capabilities.general is None:
             params.capabilities.general = types.GeneralClientCapabilities()
