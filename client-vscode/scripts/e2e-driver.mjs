@@ -8,7 +8,7 @@
 //        [--review login,hash_password --edit-line 35]
 //
 // Exits 0 when every check passed, 1 otherwise; writes screenshots and report.json to --out.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 
@@ -22,6 +22,8 @@ const { values: opts } = parseArgs({
     review: { type: 'string' },
     'edit-line': { type: 'string' },
     managed: { type: 'boolean', default: false },
+    untrusted: { type: 'boolean', default: false },
+    logs: { type: 'string' },
     timeout: { type: 'string', default: '240' },
   },
 });
@@ -195,6 +197,15 @@ async function main() {
   await cdp.send('Page.navigate', { url: opts.url });
   try {
     await cdp.waitFor('the workbench', page(`return visible(document.querySelector('.monaco-workbench .part.statusbar'))`), 90000);
+    if (opts.untrusted) {
+      // Decline VS Code's trust prompt if it asks; either way the folder must be in restricted mode.
+      await cdp.waitFor(
+        'restricted mode',
+        page(`const b = [...document.querySelectorAll('.monaco-dialog-box .monaco-button')].find((x) => /don.t trust/i.test(x.textContent)); if (b) { b.click(); return false; } return [...document.querySelectorAll('.statusbar-item')].some((e) => /Restricted Mode/.test(e.textContent))`),
+        60000,
+      );
+      check('the workspace opened in restricted mode', true);
+    }
     await cdp.waitFor('the explorer', page(`return document.querySelectorAll('.explorer-folders-view .monaco-list-row').length > 0`), 60000);
     check('VS Code workbench loaded', true);
 
@@ -246,6 +257,22 @@ async function main() {
     });
     check('status bar shows the spectrum advice', true, status);
 
+    if (opts.untrusted) {
+      const notice = await cdp.waitFor(
+        'the restricted-mode notice',
+        page(`const t = [...document.querySelectorAll('.notification-toast, .notifications-center .monaco-list-row')].map((e) => e.textContent).find((t) => /Stakes runs in restricted mode/.test(t)); return t || false`),
+        30000,
+      );
+      check('says it runs in restricted mode (built-in packs only)', /only the built-in rule packs/.test(notice), notice.slice(0, 160));
+      if (opts.logs) {
+        // The verbose trace in the Stakes output channel shows what the server was told.
+        const traces = readdirSync(opts.logs, { recursive: true })
+          .filter((f) => /Stakes( Trace)?\.log$/.test(String(f)))
+          .map((f) => readFileSync(join(opts.logs, String(f)), 'utf8'))
+          .join('\n');
+        check('tells the server trustedWorkspace: false', /"trustedWorkspace":\s*false/.test(traces), (/"trustedWorkspace":\s*\w+/.exec(traces) ?? ['not in the trace'])[0]);
+      }
+    }
     const squiggles = await cdp.waitFor(
       'squiggles from Stakes diagnostics',
       page(`const n = document.querySelectorAll('.monaco-editor .squiggly-error, .monaco-editor .squiggly-warning, .monaco-editor .squiggly-info, .monaco-editor .squiggly-hint').length; return n > 0 ? n : false`),

@@ -13,7 +13,8 @@
 # $REPO/.venv/bin/stakes (`make setup`), or STAKES_SERVER=... .
 # Screenshots, report.json and logs go to client-vscode/e2e-artifacts/. Exits non-zero on failure.
 # E2E_KEEP=1 leaves code-server and Chromium running afterwards for a look (kill their groups after).
-# E2E_MANAGED=1 tests the managed server environment instead of STAKES_SERVER (needs PyPI).
+# E2E_MANAGED=1 tests the managed server environment instead of STAKES_SERVER (needs PyPI);
+# E2E_UNTRUSTED=1 tests restricted mode in an untrusted workspace.
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -37,6 +38,18 @@ die() { say "FAIL: $*"; exit 1; }
 # E2E_MANAGED=1 configures no server, so the extension asks to create its own environment from the
 # wheel in the .vsix (the driver clicks "Install"; pip then downloads the dependencies from PyPI).
 E2E_MANAGED="${E2E_MANAGED:-}"
+# E2E_UNTRUSTED=1 opens the folder without trusting it: the extension must run in restricted mode
+# and say so. (The review steps are skipped then.)
+E2E_UNTRUSTED="${E2E_UNTRUSTED:-}"
+trust_enabled=false
+trust_flag=(--disable-workspace-trust)
+trace=messages
+if [ -n "$E2E_UNTRUSTED" ]; then
+  trust_enabled=true
+  trace=verbose  # the driver reads initializationOptions from the trace
+  trust_flag=()
+  E2E_REVIEW=""
+fi
 if [ -z "$E2E_MANAGED" ]; then
   [ -x "$STAKES_SERVER" ] || die "no Stakes server at $STAKES_SERVER; run 'make setup' first or set STAKES_SERVER"
 fi
@@ -114,9 +127,10 @@ if [ -z "$E2E_MANAGED" ]; then
 fi
 cat >"$RUN/user-data/User/settings.json" <<JSON
 {
-  "stakes.trace.server": "messages",
+  "stakes.trace.server": "$trace",
   "stakes.reviewer": "E2E Tester",
-  "security.workspace.trust.enabled": false,
+  "security.workspace.trust.enabled": $trust_enabled,
+  "security.workspace.trust.startupPrompt": "never",
   "workbench.startupEditor": "none",
   "workbench.tips.enabled": false,
   "workbench.enableExperiments": false,
@@ -167,7 +181,7 @@ trap cleanup EXIT
 say "starting code-server on 127.0.0.1:$CS_PORT"
 PATH="$NODE_DIR/bin:$PATH" setsid "$CODE_SERVER" --user-data-dir "$RUN/user-data" --extensions-dir "$RUN/extensions" \
   --bind-addr "127.0.0.1:$CS_PORT" --auth none --disable-telemetry --disable-update-check \
-  --disable-workspace-trust --disable-getting-started-override "$WORKSPACE" >"$ART/code-server.log" 2>&1 &
+  "${trust_flag[@]}" --disable-getting-started-override "$WORKSPACE" >"$ART/code-server.log" 2>&1 &
 pids+=($!)
 healthy() { "$NODE24" -e "fetch('http://127.0.0.1:$CS_PORT/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))" 2>/dev/null; }
 for _ in $(seq 1 120); do
@@ -186,7 +200,7 @@ pids+=($!)
 status=0
 "$NODE24" "$HERE/scripts/e2e-driver.mjs" --cdp-port "$CDP_PORT" \
   --url "http://127.0.0.1:$CS_PORT/?folder=$WORKSPACE" --workspace "$WORKSPACE" --file "$E2E_FILE" --out "$ART" \
-  --review "$E2E_REVIEW" --edit-line "$E2E_EDIT_LINE" ${E2E_MANAGED:+--managed --timeout 600} || status=$?
+  --review "$E2E_REVIEW" --edit-line "$E2E_EDIT_LINE" ${E2E_MANAGED:+--managed --timeout 600} ${E2E_UNTRUSTED:+--untrusted --logs "$RUN/user-data/logs"} || status=$?
 if [ "$status" -eq 0 ]; then
   say "passed; screenshots in $ART"
 else

@@ -11,6 +11,7 @@ import { RegionService } from './regions';
 import { ServerController } from './serverController';
 import { RESTART_SETTINGS } from './settings';
 import { StatusBar } from './statusBar';
+import { TraceChannel } from './traceChannel';
 
 let controller: ServerController | undefined;
 
@@ -18,12 +19,14 @@ const RESTART_DEBOUNCE_MS = 400;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const output = vscode.window.createOutputChannel('Stakes', { log: true });
-  context.subscriptions.push(output);
+  const traceOutput = new TraceChannel(vscode.window.createOutputChannel('Stakes Trace', { log: true }));
+  context.subscriptions.push(output, traceOutput);
   output.info(`Stakes extension ${String(context.extension.packageJSON.version)} activating.`);
 
   // The controller needs the commands' middleware and the commands need the controller.
   let commands: Commands | undefined;
   const ctl = new ServerController(context, output, {
+    traceOutput,
     middleware: {
       executeCommand: (command, args, next) => (commands ? commands.middleware.executeCommand!(command, args, next) : next(command, args)),
     },

@@ -95,6 +95,8 @@ async function which(command: string): Promise<string | undefined> {
 export interface ControllerHooks {
   /** Extra middleware (command interception) supplied by the command module. */
   middleware: Middleware;
+  /** Where `stakes.trace.server` writes (see TraceChannel). */
+  traceOutput: vscode.LogOutputChannel;
 }
 
 export class ServerController implements vscode.Disposable {
@@ -201,6 +203,7 @@ export class ServerController implements vscode.Disposable {
       documentSelector: DOCUMENT_SELECTOR,
       initializationOptions: serverSettings(undefined),
       outputChannel: this.output,
+      traceOutputChannel: this.hooks.traceOutput,
       revealOutputChannelOn: RevealOutputChannelOn.Never,
       initializationFailedHandler: (error) => {
         this.output.error(`The server failed to initialise: ${String(error)}`);
