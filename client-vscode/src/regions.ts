@@ -9,6 +9,8 @@ import * as vscode from 'vscode';
 import { parseRegionSummaries, REGIONS_REQUEST, type RegionSummary } from './protocol';
 import type { ServerController } from './serverController';
 
+const REQUEST_TIMEOUT_MS = 15000;
+
 export class RegionService implements vscode.Disposable {
   private readonly cache = new Map<string, RegionSummary[]>();
   private readonly inflight = new Map<string, Promise<RegionSummary[] | undefined>>();
@@ -53,8 +55,15 @@ export class RegionService implements vscode.Disposable {
       return undefined;
     }
     const key = uri.toString();
+    // A server stuck on one file must not freeze the status bar: give up after a while.
+    const cancel = new vscode.CancellationTokenSource();
+    const timer = setTimeout(() => cancel.cancel(), REQUEST_TIMEOUT_MS);
     try {
-      const raw: unknown = await client.sendRequest(REGIONS_REQUEST, { textDocument: { uri: client.code2ProtocolConverter.asUri(uri) } });
+      const raw: unknown = await client.sendRequest(
+        REGIONS_REQUEST,
+        { textDocument: { uri: client.code2ProtocolConverter.asUri(uri) } },
+        cancel.token,
+      );
       const regions = parseRegionSummaries(raw);
       if (Array.isArray(raw) && regions.length !== raw.length) {
         this.output.warn(`Ignored ${raw.length - regions.length} malformed region(s) from ${REGIONS_REQUEST} for ${key}.`);
@@ -67,6 +76,9 @@ export class RegionService implements vscode.Disposable {
     } catch (err) {
       this.output.warn(`${REGIONS_REQUEST} failed for ${key}: ${String(err)}`);
       return undefined;
+    } finally {
+      clearTimeout(timer);
+      cancel.dispose();
     }
   }
 
