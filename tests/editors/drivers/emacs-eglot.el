@@ -139,6 +139,10 @@
           stakes-test--result)
     (let ((all (alist-get 'steps plan)))
       (push (stakes-test--step plan (car all)) steps)
+      (unless (or (eq (alist-get 'ok (car steps)) t) (stakes-test--overlays))
+        (push `(steps . ,(vconcat steps)) stakes-test--result)
+        (error "No diagnostics from stakes within %s ms; later steps skipped"
+               (alist-get 'step_timeout_ms plan)))
       (push `(hover . ,(stakes-test--hover plan)) stakes-test--result)
       (dolist (step (cdr all)) (push (stakes-test--step plan step) steps)))
     (push `(steps . ,(vconcat (nreverse steps))) stakes-test--result)))

@@ -147,6 +147,7 @@ local function run_step(plan, buf, step)
   end, 20)
   log(string.format('step %s ok=%s after %d ms', step.name, tostring(ok), ms))
   table.insert(result.steps, { name = step.name, ok = ok, elapsed_ms = ms, diagnostics = shown(buf) })
+  return ok
 end
 
 local function hover_text(contents)
@@ -248,7 +249,9 @@ local function main()
   result.server_capabilities = client.server_capabilities
   log('attached, encoding ' .. tostring(client.offset_encoding))
   local steps = plan.steps
-  run_step(plan, buf, steps[1])
+  if not run_step(plan, buf, steps[1]) and #vim.diagnostic.get(buf) == 0 then
+    error('no diagnostics from stakes within ' .. plan.step_timeout_ms .. ' ms; later steps skipped')
+  end
   hover(plan, buf, client)
   for i = 2, #steps do
     run_step(plan, buf, steps[i])

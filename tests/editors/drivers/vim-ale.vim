@@ -90,6 +90,7 @@ function! s:Step(buf, step) abort
   call s:Log(printf('step %s ok=%d after %d ms', a:step.name, l:ok, l:ms))
   call add(s:result.steps, {'name': a:step.name, 'ok': l:ok ? v:true : v:false, 'elapsed_ms': l:ms,
   \ 'diagnostics': s:Shown(a:buf)})
+  return l:ok
 endfunction
 
 function! s:OnHover(response) abort
@@ -138,7 +139,9 @@ function! s:Main() abort
   execute 'edit ' . fnameescape(s:plan.file)
   let l:buf = bufnr('%')
   call s:Log('opened, filetype ' . &filetype)
-  call s:Step(l:buf, s:plan.steps[0])
+  if !s:Step(l:buf, s:plan.steps[0]) && empty(s:Shown(l:buf))
+    throw 'no diagnostics from stakes within ' . s:plan.step_timeout_ms . ' ms; later steps skipped'
+  endif
   call s:Hover(l:buf)
   for l:step in s:plan.steps[1:]
     call s:Step(l:buf, l:step)
