@@ -349,8 +349,17 @@ def run_editor(
         )
     data: dict[str, Any] = json.loads(result.read_text(encoding="utf-8"))
     data["_elapsed_s"] = round(elapsed, 2)
-    data["_stderr"] = _tail(stderr)
+    data["_stderr"] = _tail(stderr) + _client_logs(env)
     return data
+
+
+def _client_logs(env: dict[str, str]) -> str:
+    """The tail of Neovim's LSP log (the server's stderr lands there), for failure messages."""
+    state = env.get("XDG_STATE_HOME")
+    if not state:
+        return ""
+    logs = sorted(Path(state).rglob("lsp.log"))
+    return "".join(f"\n--- {log}\n" + log.read_text(encoding="utf-8", errors="replace")[-3000:] for log in logs)
 
 
 def _kill_group(pid: int) -> None:

@@ -147,9 +147,19 @@
       (dolist (step (cdr all)) (push (stakes-test--step plan step) steps)))
     (push `(steps . ,(vconcat (nreverse steps))) stakes-test--result)))
 
+(defun stakes-test--events-tail ()
+  "The end of Eglot's events buffer (the JSON-RPC traffic), to explain a failure."
+  (let ((buffer (cl-find-if (lambda (b) (string-match-p "EGLOT.*events" (buffer-name b))) (buffer-list))))
+    (if buffer
+        (with-current-buffer buffer
+          (buffer-substring-no-properties (max (point-min) (- (point-max) 4000)) (point-max)))
+      "")))
+
 (condition-case err
     (stakes-test--main)
-  (error (push `(error . ,(error-message-string err)) stakes-test--result)))
+  (error (push `(error . ,(concat (error-message-string err) "\nEglot events:\n"
+                                  (stakes-test--events-tail)))
+               stakes-test--result)))
 (push `(log . ,(vconcat (reverse stakes-test--log))) stakes-test--result)
 (push `(version . ,emacs-version) stakes-test--result)
 (let ((coding-system-for-write 'utf-8))
