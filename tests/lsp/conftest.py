@@ -180,6 +180,20 @@ class Session:
         return ours(report.items)
 
 
+PULL_CLIENT = "pull-client"
+
+
+def editor_capabilities(editor: str) -> types.ClientCapabilities:
+    """A recorded editor's capabilities, or ``pull-client``: Neovim 0.11's plus diagnostic
+    refresh support, i.e. a client that pulls and can be told to pull again (as VS Code)."""
+    if editor != PULL_CLIENT:
+        return client_capabilities(editor)
+    caps = client_capabilities("neovim@0.11.0")
+    assert caps.workspace is not None
+    caps.workspace.diagnostics = types.DiagnosticWorkspaceClientCapabilities(refresh_support=True)
+    return caps
+
+
 def _fix_code_action_parsing(client: LanguageClient) -> None:
     """lsprotocol's client-side hook reads any object with a ``command`` key as a ``Command``,
     which turns a CodeAction carrying a command into garbage; tell the two apart by the type of
@@ -229,7 +243,7 @@ def _recording_client(notifications: list[tuple[str, Any]]) -> Callable[[], Lang
 @asynccontextmanager
 async def session(
     root: Path,
-    editor: str = "neovim@0.11.0",
+    editor: str = PULL_CLIENT,
     init_options: Any = None,
     configuration: dict[str, Any] | None = None,
     capabilities: types.ClientCapabilities | None = None,
@@ -245,7 +259,7 @@ async def session(
     assert isinstance(client, LanguageClient)
     for scope, item in (configuration or {}).items():  # {scope URI or "": settings object}
         client.set_configuration(item, scope_uri=scope or None)
-    caps = capabilities or client_capabilities(editor)
+    caps = capabilities or editor_capabilities(editor)
     result = await client.initialize_session(
         types.InitializeParams(
             capabilities=caps,

@@ -8,7 +8,15 @@ from pathlib import Path
 
 from lsprotocol import types
 
-from tests.lsp.conftest import RULES_YAML, make_workspace, ours, session, wait_for, write
+from tests.lsp.conftest import (
+    PULL_CLIENT,
+    RULES_YAML,
+    make_workspace,
+    ours,
+    session,
+    wait_for,
+    write,
+)
 
 BROKEN_RULES = """\
 rules:
@@ -98,7 +106,7 @@ async def test_broken_rule_yaml_is_reported_at_the_line_and_other_rules_keep_wor
 
 async def test_broken_rule_yaml_on_pull(workspace: Path) -> None:
     broken = write(workspace / ".stakes" / "rules" / "more.yaml", BROKEN_RULES)
-    async with session(workspace, editor="neovim@0.11.0") as s:
+    async with session(workspace, editor=PULL_CLIENT) as s:
         uri = s.open("app.py")
         assert len(await s.pulled(uri)) == 3
         report = await s.client.text_document_diagnostic_async(
@@ -109,7 +117,7 @@ async def test_broken_rule_yaml_on_pull(workspace: Path) -> None:
 
 
 async def test_no_dynamic_registration_for_clients_without_it(workspace: Path) -> None:
-    async with session(workspace, editor="neovim@0.11.0") as s:
+    async with session(workspace, editor=PULL_CLIENT) as s:
         uri = s.open("app.py")
         await s.pulled(uri)
         assert [m for m, _ in s.notifications if m == types.CLIENT_REGISTER_CAPABILITY] == []
@@ -173,8 +181,9 @@ async def test_watchers_registered_and_ledger_change_updates_review_state(worksp
 
 
 async def test_pack_changes_are_noticed_without_file_watching(workspace: Path) -> None:
-    # Neovim 0.11 on Linux cannot watch files: Stakes polls the project's files while assessing.
-    async with session(workspace, editor="neovim@0.11.0") as s:
+    # A client that cannot watch files (as Neovim on Linux): Stakes polls the project's files
+    # while assessing.
+    async with session(workspace, editor=PULL_CLIENT) as s:
         uri = s.open("app.py")
         assert {d.severity for d in await s.pulled(uri) if d.range.start.line == 4} == {types.DiagnosticSeverity.Warning}
         rules = workspace / ".stakes" / "rules" / "rules.yaml"
@@ -192,3 +201,5 @@ async def test_pack_changes_are_noticed_without_file_watching(workspace: Path) -
         while await digest_severity() != {types.DiagnosticSeverity.Information}:
             assert loop.time() < deadline, "the changed pack was never reloaded"
             await asyncio.sleep(0.3)
+        # The reload also asked the client to pull again.
+        assert s.client.diagnostic_refresh_count > 0

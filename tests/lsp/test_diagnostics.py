@@ -8,7 +8,7 @@ from pathlib import Path
 from lsprotocol import types
 from pygls.uris import to_fs_path
 
-from tests.lsp.conftest import ours, session
+from tests.lsp.conftest import PULL_CLIENT, ours, session
 
 
 def by_code(diagnostics: list[types.Diagnostic]) -> dict[tuple[int, str], types.Diagnostic]:
@@ -16,7 +16,7 @@ def by_code(diagnostics: list[types.Diagnostic]) -> dict[tuple[int, str], types.
 
 
 async def test_pull_client_is_never_pushed_to(workspace: Path) -> None:
-    async with session(workspace, editor="neovim@0.11.0") as s:
+    async with session(workspace, editor=PULL_CLIENT) as s:
         provider = s.result.capabilities.diagnostic_provider
         assert isinstance(provider, types.DiagnosticOptions)
         assert provider.workspace_diagnostics is True
@@ -37,6 +37,16 @@ async def test_pull_client_is_never_pushed_to(workspace: Path) -> None:
         assert s.published(uri) == []
         assert len(await s.pulled(uri)) == 1
         assert any(m == "stakes/regionsChanged" for m, _ in s.notifications)
+
+
+async def test_pull_capable_client_without_refresh_support_is_pushed_to(workspace: Path) -> None:
+    # Neovim 0.11 pulls only after its own edits and cannot be asked to pull again, so a
+    # reloaded rule pack or a new review would never reach it: it gets pushed diagnostics.
+    async with session(workspace, editor="neovim@0.11.0") as s:
+        assert s.result.capabilities.diagnostic_provider is None
+        assert s.result.capabilities.position_encoding == "utf-8"
+        uri = s.open("app.py")
+        assert len(await s.pushed(uri, version=1)) == 3
 
 
 async def test_vscode_without_pull_support_is_pushed_to(workspace: Path) -> None:

@@ -10,7 +10,7 @@ import pytest
 from lsprotocol import types
 from pygls.exceptions import JsonRpcException
 
-from tests.lsp.conftest import Session, session, write
+from tests.lsp.conftest import PULL_CLIENT, Session, session, write
 
 MULTI_PY = """\
 import hashlib
@@ -63,7 +63,7 @@ def suppression_edit(action: types.CodeAction, uri: str) -> types.TextEdit:
 
 async def test_hover_code_lens_and_regions(workspace: Path) -> None:
     """One session, three read-only views of the same document."""
-    async with session(workspace, editor="neovim@0.11.0") as s:
+    async with session(workspace, editor=PULL_CLIENT) as s:
         uri = s.open("app.py")
         await check_hover(s, uri)
         await check_code_lens(s, uri)
@@ -113,7 +113,7 @@ SUPPRESSION_CASES = [
 
 
 async def test_suppression_action_text_and_placement(workspace: Path) -> None:
-    async with session(workspace, editor="neovim@0.11.0") as s:
+    async with session(workspace, editor=PULL_CLIENT) as s:
         for relative, text, language, (line, character), expected_line, expected_text in SUPPRESSION_CASES:
             if text is not None:
                 write(workspace / relative, text)

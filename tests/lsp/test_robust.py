@@ -13,11 +13,11 @@ from typing import Any
 
 from lsprotocol import types
 
-from tests.lsp.conftest import session
+from tests.lsp.conftest import PULL_CLIENT, session
 
 
 async def test_bad_requests_do_not_stop_the_server(workspace: Path) -> None:
-    async with session(workspace, editor="neovim@0.11.0") as s:
+    async with session(workspace, editor=PULL_CLIENT) as s:
         uri = s.open("app.py")
         # Positions far outside the document, a document that was never opened, malformed
         # custom params: each answered, none fatal.

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from lsprotocol import types
 
-from tests.lsp.conftest import ours, session, wait_for, write
+from tests.lsp.conftest import PULL_CLIENT, ours, session, wait_for, write
 
 OTHER_PY = """\
 import hashlib
@@ -51,7 +51,7 @@ async def test_scan_creates_a_progress_token_when_the_client_gave_none(workspace
 
 async def test_pull_client_gets_workspace_diagnostics_after_a_scan(workspace: Path) -> None:
     write(workspace / "pkg" / "other.py", OTHER_PY)
-    async with session(workspace, editor="neovim@0.11.0") as s:
+    async with session(workspace, editor=PULL_CLIENT) as s:
         await s.client.workspace_execute_command_async(types.ExecuteCommandParams(command="stakes.scanWorkspace", arguments=[]))
         other = (workspace / "pkg" / "other.py").as_uri()
         assert s.published(other) == []  # pull client: nothing pushed

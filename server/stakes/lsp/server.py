@@ -48,6 +48,21 @@ def choose_encoding(capabilities: types.ClientCapabilities, init_options: Any = 
     return types.PositionEncodingKind.Utf16.value
 
 
+def can_pull(capabilities: types.ClientCapabilities) -> bool:
+    """Pull diagnostics only for clients that can pull *and* be told to pull again.
+
+    A client that pulls only after its own edits (Neovim 0.10 and 0.11 declare no
+    ``workspace.diagnostics.refreshSupport``) would keep showing old results after a rule pack,
+    the config or the review ledger changes, with no way for the server to say so. Such clients
+    get pushed diagnostics instead, which they also handle; nobody gets both.
+    """
+    text_document = capabilities.text_document
+    workspace = capabilities.workspace
+    declares_pull = text_document is not None and text_document.diagnostic is not None
+    refreshable = workspace is not None and workspace.diagnostics is not None and bool(workspace.diagnostics.refresh_support)
+    return declares_pull and refreshable
+
+
 class StakesProtocol(LanguageServerProtocol):
     """pygls' protocol with Stakes' encoding choice and diagnostics mode in ``initialize``."""
 
@@ -62,7 +77,7 @@ class StakesProtocol(LanguageServerProtocol):
         params.capabilities.general.position_encodings = [types.PositionEncodingKind(encoding)]
         server = self._server
         server.encoding = encoding
-        server.pull = params.capabilities.text_document is not None and params.capabilities.text_document.diagnostic is not None
+        server.pull = can_pull(params.capabilities)
         result: types.InitializeResult = yield from super().lsp_initialize(params)
         if not server.pull:
             # A client that cannot pull must not be told we offer pull diagnostics.
