@@ -383,6 +383,8 @@ def check_session(result: dict[str, Any], workspace: Workspace, unit: str) -> No
         if got is None:
             problems.append(f"{step.name}: step did not run")
             continue
+        if got.get("ok") is not True:
+            problems.append(f"{step.name}: the editor did not show the expected lines within {STEP_TIMEOUT_MS} ms")
         problems += compare(step.name, got.get("diagnostics") or [], step.expected, unit)
     hover = str((result.get("hover") or {}).get("text") or "")
     region = enclosing_function(workspace.lines, workspace.hover_line)

