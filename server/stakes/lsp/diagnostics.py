@@ -7,6 +7,7 @@ live there, and every editor can open a file URI); ``data`` carries what code ac
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
@@ -14,7 +15,7 @@ from lsprotocol import types
 from pygls.uris import from_fs_path
 
 from stakes.engine.assessment import AssessedRegion, FileReport
-from stakes.engine.model import Finding, Level, Severity
+from stakes.engine.model import Finding, Level, RegionRef, Severity
 from stakes.engine.rules import Rule
 from stakes.errors import LocatedError
 from stakes.lsp.messages import diagnostic_message
@@ -26,6 +27,16 @@ NOTE_CODE = "stakes/note"
 
 def path_uri(path: Path) -> str:
     return from_fs_path(str(path)) or path.as_uri()
+
+
+@functools.lru_cache(maxsize=256)
+def _rule_file_uri(path: str) -> str:
+    return path_uri(Path(path))
+
+
+def rule_uri(rule: Rule) -> str:
+    """Where the rule and its docs are defined (cached: every diagnostic of a rule shares it)."""
+    return _rule_file_uri(str(rule.location.path))
 
 
 def effective_level(finding: Finding, region: AssessedRegion | None) -> Level:
@@ -69,17 +80,21 @@ def report_diagnostics(
     overrides = overrides or {}
     active = report.active_findings
     ranges = {id(f): span_range(f.span, columns, encoding) for f in active}
+    regions = {r.region.ref: r for r in report.regions}
+    by_region: dict[RegionRef, list[Finding]] = {}
+    for finding in active:
+        by_region.setdefault(finding.region, []).append(finding)
     out: list[types.Diagnostic] = []
     for finding in active:
-        region = report.region_of(finding)
+        region = regions.get(finding.region)
         rule = rules.get(finding.rule_id)
         related = [
             types.DiagnosticRelatedInformation(
                 location=types.Location(uri=uri, range=ranges[id(other)]),
                 message=f"same region ({other.region.name}): {other.rule_id}: {other.message}",
             )
-            for other in active
-            if other is not finding and other.region == finding.region
+            for other in by_region[finding.region]
+            if other is not finding
         ]
         out.append(
             types.Diagnostic(
@@ -87,7 +102,7 @@ def report_diagnostics(
                 message=diagnostic_message(finding, rule, region),
                 severity=severity(report, finding, region, overrides),
                 code=finding.rule_id,
-                code_description=types.CodeDescription(href=path_uri(rule.location.path)) if rule is not None else None,
+                code_description=types.CodeDescription(href=rule_uri(rule)) if rule is not None else None,
                 source=SOURCE,
                 related_information=related or None,
                 data=finding_data(finding, region),
