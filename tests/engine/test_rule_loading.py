@@ -75,3 +75,23 @@ def test_unknown_category_and_language_have_fixes(make_pack: Callable[..., Path]
     problems = " ".join(e.render() for e in errors)
     assert "unknown language 'cobol'" in problems and "unknown category 'vibes'" in problems
     assert "fix: use one of" in problems
+
+
+def test_pack_for_another_stakes_version_is_refused(tmp_path: Path, make_pack: Callable[..., Path]) -> None:
+    from stakes.engine.project import Project
+
+    (tmp_path / ".git").mkdir()
+    pack = make_pack("future", [("a", "[python]", "{call: x.y}")], where=tmp_path / ".stakes" / "rules")
+    manifest = pack / "pack.yaml"
+    manifest.write_text(manifest.read_text("utf-8") + 'requires-stakes: ">=99.0"\n', encoding="utf-8")
+    project = Project(tmp_path)
+    assert "future" not in {p.name for p in project.packs.packs}
+    error = next(e for e in project.errors if e.location.path == manifest)
+    assert "needs Stakes >=99.0" in error.problem and "upgrade" in error.fix
+
+
+def test_rule_id_defined_twice_in_a_pack(make_pack: Callable[..., Path]) -> None:
+    pack = make_pack("t", [("same", "[python]", "{call: a.b}"), ("same", "[python]", "{call: c.d}")])
+    loaded, errors = load_pack(pack)
+    assert loaded is not None and [r.id for r in loaded.rules] == ["t/same"]
+    assert "defined twice" in errors[0].problem and errors[0].location.line > 1

@@ -307,3 +307,13 @@ def test_suppressions_survive_a_real_formatter(root: Path) -> None:
 def test_reviews_survive_a_real_formatter(root: Path) -> None:
     before, after = _ruff_format(root, FORMATTER_INPUT)
     assert [r.region.fingerprint for r in after.regions] == [r.region.fingerprint for r in before.regions]
+
+
+def test_the_code_action_placeholder_is_not_a_reason(root: Path) -> None:
+    report = analyze(root, """
+        import vault
+        # stakes: ignore[t/md5] reason: <why this is not high-stakes>
+        x = vault.unseal("a")
+    """)
+    assert ours(report)[0].suppressed is None
+    assert [p.kind for p in report.suppression_problems] == ["invalid"]

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from stakes.engine.config import Zone
-from stakes.engine.model import ADVICE, Finding, Level, Region, Severity, severity_for
+from stakes.engine.model import ADVICE, Finding, Level, Region, RegionRef, Severity, severity_for
 from stakes.engine.suppressions import SuppressionProblem
 
 
@@ -96,12 +96,14 @@ class FileReport:
     notes: list[str] = field(default_factory=list)
     # malformed, expired, unknown and unused suppression comments, for the editor and the CLI
     suppression_problems: list[SuppressionProblem] = field(default_factory=list)
+    _index: tuple[int, int, dict[RegionRef, AssessedRegion]] = field(default=(0, -1, {}), repr=False, compare=False)
 
     def region_of(self, finding: Finding) -> AssessedRegion | None:
-        for region in self.regions:
-            if region.region.ref == finding.region:
-                return region
-        return None
+        """The assessed region a finding lies in (a dict lookup: files can hold thousands)."""
+        key = (id(self.regions), len(self.regions))
+        if self._index[:2] != key:
+            self._index = (*key, {region.region.ref: region for region in self.regions})
+        return self._index[2].get(finding.region)
 
     def severity_of(self, finding: Finding) -> Severity:
         """A finding's severity: its level (raised by its zone) × profile; Hint once reviewed."""

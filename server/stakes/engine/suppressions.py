@@ -197,6 +197,8 @@ def _parse(
         rest = rest[: until_match.start()] + rest[until_match.end():]
     reason_match = _REASON.match(rest)
     reason = reason_match.group("reason").strip() if reason_match else ""
+    if re.fullmatch(r"<[^>]*>", reason):
+        reason = ""  # the placeholder the editor's code action inserts is not a reason yet
     if not reason:
         problem("a suppression needs a reason: add `reason: <why this is not high-stakes here>`; it suppresses nothing until then")
         return None
