@@ -29,7 +29,7 @@ rules-test: setup
 
 # The VS Code extension: type-check, unit tests, bundle, and the .vsix (needs Node 20 and npm).
 vscode: setup
-	PYTHON=$(BIN)/python bash client-vscode/scripts/build.sh
+	PYTHON=$(CURDIR)/$(BIN)/python bash client-vscode/scripts/build.sh
 
 test: lint typecheck rules-test vscode
 	$(BIN)/pytest
