@@ -7,9 +7,11 @@ needs; the following patterns are the rules' raw queries, each owned by one ``Qu
 
 from __future__ import annotations
 
+import re
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import tree_sitter
 
@@ -44,6 +46,11 @@ class LanguageRules:
     candidate_types: frozenset[str] = frozenset()
     call_index: dict[str, list[Rule]] = field(default_factory=dict)  # callee's last segment → rules
     call_unkeyed: list[Rule] = field(default_factory=list)  # call rules that any callee may match
+    dispatch_order: list[tuple[str, list[Rule]]] = field(default_factory=list)  # dispatch, by sorted type
+    # Findings per top-level statement for incremental matching (see analysis._analyze_by_statement);
+    # None when a rule could look across statements (a query on the root node, for example).
+    # Keyed by import table, then by statement.
+    statement_cache: dict[tuple[tuple[str, str], ...], dict[tuple[object, ...], Any]] | None = None
 
     def rules_for_call(self, callee: str, qualified: str) -> list[Rule]:
         """The call rules worth testing on a call with this callee (see ``Matcher.call_keys``)."""
@@ -53,6 +60,24 @@ class LanguageRules:
         if last_qualified != last:
             found = found + [r for r in self.call_index.get(last_qualified, []) if r not in found]
         return self.call_unkeyed + found if found else self.call_unkeyed
+
+
+_WILDCARD_ROOT = re.compile(r"^\s*\(+\s*_[\s)]", re.MULTILINE)
+
+
+def statements_are_independent(lang: tree_sitter.Language, candidate_types: set[str], sources: list[str], query: tree_sitter.Query | None) -> bool:
+    """Whether matching each top-level statement alone gives the same findings as the whole file.
+
+    True unless some rule can match the root node itself or a pattern spanning several
+    statements: a candidate type or query naming the root type (Go and Java packs ask "does this
+    file import X?" that way), a wildcard pattern root, or an unrooted pattern.
+    """
+    root_type = tree_sitter.Parser(lang).parse(b"").root_node.type
+    if root_type in candidate_types:
+        return False
+    if any(f"({root_type}" in source or _WILDCARD_ROOT.search(source) for source in sources):
+        return False
+    return query is None or all(query.is_pattern_rooted(i) for i in range(query.pattern_count))
 
 
 def _query_roots(matcher: Matcher) -> list[QueryMatcher]:
@@ -162,6 +187,7 @@ class CompiledRules:
             else:
                 for key in keys:
                     call_index.setdefault(key, []).append(rule)
+        independent = statements_are_independent(lang, all_types, [s for _q, s, _r in raw_sources], combined)
         return LanguageRules(
             language=language,
             syntax=syntax,
@@ -173,4 +199,6 @@ class CompiledRules:
             candidate_types=frozenset(all_types),
             call_index=call_index,
             call_unkeyed=call_unkeyed,
+            dispatch_order=sorted(dispatch.items()),
+            statement_cache={} if independent else None,
         )

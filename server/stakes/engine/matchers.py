@@ -104,6 +104,26 @@ class MatchContext:
     candidates: CandidateIndex
     query_hits: dict[int, dict[int, Node]]  # query matcher id → node id → focus node
     _callees: dict[int, tuple[str, str]] = field(default_factory=dict)
+    # Per-node facts many rules ask for (names bound, string values, definitions …), keyed by
+    # (what, node id): dozens of rules test the same node and each extraction walks the tree.
+    _facts: dict[tuple[str, int], Any] = field(default_factory=dict)
+
+    def fact(self, what: str, node: Node) -> Any:
+        """``syntax.<what>(node)`` computed once per node and memoised for this document.
+
+        List-valued facts are returned as ``(name node, text)`` pairs so each node's text is
+        decoded once too.
+        """
+        key = (what, node.id)
+        try:
+            return self._facts[key]
+        except KeyError:
+            pass
+        value = getattr(self.syntax, what)(node)
+        if what in _NAME_LISTS:
+            value = [(name, node_text(name)) for name in value]
+        self._facts[key] = value
+        return value
 
     def callee(self, node: Node) -> tuple[str, str]:
         """A call's dotted callee and its import-qualified form, computed once per node.
@@ -116,6 +136,10 @@ class MatchContext:
             cached = (raw, self.imports.qualify(raw))
             self._callees[node.id] = cached
         return cached
+
+
+_NAME_LISTS = frozenset({"parameters", "assigned_names", "field_names"})
+_NAME_LIST_FACT = {"parameter": "parameters", "assignment": "assigned_names", "field": "field_names"}
 
 
 @dataclass
@@ -228,7 +252,7 @@ class DefinitionMatcher(Matcher):
         return syntax.definition_types
 
     def test(self, node: Node, ctx: MatchContext) -> Hit | None:
-        definition = ctx.syntax.definition(node)
+        definition = ctx.fact("definition", node)
         if definition is None or not definition.name:
             return None
         if self.kinds is not None and definition.kind not in self.kinds:
@@ -254,15 +278,9 @@ class NameListMatcher(Matcher):
         }[self.kind]
 
     def test(self, node: Node, ctx: MatchContext) -> Hit | None:
-        syntax = ctx.syntax
-        names = {
-            "parameter": syntax.parameters,
-            "assignment": syntax.assigned_names,
-            "field": syntax.field_names,
-        }[self.kind](node)
-        for name in names:
-            text = node_text(name)
-            if self.name.search(text):
+        search = self.name.search
+        for name, text in ctx.fact(_NAME_LIST_FACT[self.kind], node):
+            if search(text):
                 return Hit(name, text)
         return None
 
@@ -281,7 +299,7 @@ class StringMatcher(Matcher):
         return syntax.string_types
 
     def test(self, node: Node, ctx: MatchContext) -> Hit | None:
-        value = ctx.syntax.string_value(node)
+        value = ctx.fact("string_value", node)
         if value is None or len(value) < self.min_length:
             return None
         if self.pattern is not None and not self.pattern.search(value):
@@ -289,7 +307,7 @@ class StringMatcher(Matcher):
         if self.min_entropy is not None and secrets.shannon_entropy(value) < self.min_entropy:
             return None
         if self.assigned_to is not None:
-            binding = ctx.syntax.binding_name(node)
+            binding = ctx.fact("binding_name", node)
             if binding is None or not self.assigned_to.search(binding):
                 return None
         shown = secrets.mask(value) if self.sensitive else value[:60]
@@ -304,12 +322,12 @@ class SecretMatcher(Matcher):
         return syntax.string_types
 
     def test(self, node: Node, ctx: MatchContext) -> Hit | None:
-        value = ctx.syntax.string_value(node)
+        value = ctx.fact("string_value", node)
         if value is None or len(value) < 8:
             return None
         fmt = secrets.known_format(value)
         if fmt is None:
-            binding = ctx.syntax.binding_name(node)
+            binding = ctx.fact("binding_name", node)
             if binding is None or not secrets.SECRET_NAME.search(binding):
                 return None
             if not secrets.looks_random(value):
@@ -346,7 +364,7 @@ class ArgumentMatcher(Matcher):
         return syntax.argument_types
 
     def test(self, node: Node, ctx: MatchContext) -> Hit | None:
-        arg = ctx.syntax.argument(node)
+        arg = ctx.fact("argument", node)
         if arg is None:
             return None
         name, value = arg
@@ -402,7 +420,8 @@ class AnyMatcher(Matcher):
     """The first alternative that matches."""
 
     options: list[Matcher]
-    _types: dict[int, list[frozenset[str] | None]] = field(default_factory=dict, repr=False, compare=False)
+    # (syntax, node type) → the options that can match that type, in order
+    _by_type: dict[tuple[int, str], list[Matcher]] = field(default_factory=dict, repr=False, compare=False)
 
     def node_types(self, syntax: Syntax) -> frozenset[str]:
         return frozenset().union(*(m.node_types(syntax) for m in self.options))
@@ -414,15 +433,18 @@ class AnyMatcher(Matcher):
         return frozenset().union(*(k for k in keys if k is not None))
 
     def test(self, node: Node, ctx: MatchContext) -> Hit | None:
-        per_option = self._types.get(id(ctx.syntax))
-        if per_option is None:
-            per_option = [None if isinstance(m, QueryMatcher) else m.node_types(ctx.syntax) for m in self.options]
-            self._types[id(ctx.syntax)] = per_option
-        for option, kinds in zip(self.options, per_option, strict=True):
-            if kinds is None or node.type in kinds:
-                hit = option.test(node, ctx)
-                if hit is not None:
-                    return hit
+        kind = node.type
+        key = (id(ctx.syntax), kind)
+        options = self._by_type.get(key)
+        if options is None:
+            options = [
+                m for m in self.options if isinstance(m, QueryMatcher) or kind in m.node_types(ctx.syntax)
+            ]
+            self._by_type[key] = options
+        for option in options:
+            hit = option.test(node, ctx)
+            if hit is not None:
+                return hit
         return None
 
     def children(self) -> Sequence[Matcher]:

@@ -91,28 +91,41 @@ def combined_fingerprint(nodes: list[Node], comment_types: frozenset[str]) -> st
     parentheses); any change to a token or to the tree's shape (a name, an operator, a literal,
     precedence) changes it, so a review goes stale whoever made the change.
     """
-    digest = hashlib.sha256()
-    stack: list[object] = list(reversed(nodes))
+    return hashlib.sha256(b"".join(token_stream(n, comment_types) for n in nodes)).hexdigest()[:16]
+
+
+def token_stream(node: Node, comment_types: frozenset[str]) -> bytes:
+    """The bytes ``combined_fingerprint`` hashes for one node (leaves and the tree's shape).
+
+    Kept separate so incremental analysis can cache a top-level statement's stream and hash a
+    module's statements together without walking unchanged ones again.
+    """
+    parts: list[bytes] = []
+    append = parts.append
+    stack: list[object] = [node]
+    pop, extend = stack.pop, stack.extend
     while stack:
-        item = stack.pop()
+        item = pop()
         if item is _EXIT:
-            digest.update(b"\x1d")
+            append(b"\x1d")
             continue
         current = item
         assert isinstance(current, Node)
-        if current.type in comment_types:
+        kind = current.type
+        if kind in comment_types:
             continue
         if current.child_count == 0:
             if _formatting_only(current):
                 continue
-            kind = "'" if current.type == '"' else current.type
-            digest.update(kind.encode())
-            digest.update(b"\x1f")
-            digest.update(_token(current))
-            digest.update(b"\x1e")
+            append(("'" if kind == '"' else kind).encode())
+            append(b"\x1f")
+            append(_token(current))
+            append(b"\x1e")
             continue
-        if current.is_named and current.type not in _TRANSPARENT:
-            digest.update(b"\x1c" + _SEQUENCES.get(current.type, current.type).encode())
+        if current.is_named and kind not in _TRANSPARENT:
+            append(b"\x1c" + _SEQUENCES.get(kind, kind).encode())
             stack.append(_EXIT)
-        stack.extend(reversed(current.children))
-    return digest.hexdigest()[:16]
+        children = current.children
+        children.reverse()
+        extend(children)
+    return b"".join(parts)
