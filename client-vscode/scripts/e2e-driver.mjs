@@ -113,6 +113,12 @@ class Cdp {
     await this.send('Input.dispatchKeyEvent', { type: 'keyUp', key, code, windowsVirtualKeyCode: keyCode, nativeVirtualKeyCode: keyCode, modifiers });
   }
 
+  async click(x, y) {
+    await this.send('Input.dispatchMouseEvent', { type: 'mouseMoved', x, y });
+    await this.send('Input.dispatchMouseEvent', { type: 'mousePressed', x, y, button: 'left', clickCount: 1 });
+    await this.send('Input.dispatchMouseEvent', { type: 'mouseReleased', x, y, button: 'left', clickCount: 1 });
+  }
+
   async screenshot(path) {
     const { data } = await this.send('Page.captureScreenshot', { format: 'png' });
     writeFileSync(path, Buffer.from(data, 'base64'));
@@ -339,6 +345,30 @@ async function main() {
         await cdp.send('Input.insertText', { text: ' or None' });
         const staleMarks = await cdp.waitFor('a stale gutter mark', page(`const n = countDecorated('gutter-stale.svg'); return n > 0 ? n : false`), 30000);
         check('editing a reviewed region marks it stale', staleMarks > 0, `${staleMarks} stale marks`);
+
+        // The server's code lens on the stale region re-marks it reviewed; the extension asks for
+        // a note first (middleware), and the stale mark turns green again.
+        const lens = await cdp.waitFor(
+          'the "changed since review" code lens',
+          page(`const a = [...document.querySelectorAll('.codelens-decoration a')].find((e) => /changed since review/.test(e.textContent)); if (!a) return false; const r = a.getBoundingClientRect(); return { x: r.x + r.width / 2, y: r.y + r.height / 2 }`),
+          15000,
+        );
+        await cdp.click(lens.x, lens.y);
+        await cdp.waitFor('the note box from the code lens', page(`return [...document.querySelectorAll('.quick-input-widget')].some((w) => visible(w) && /Mark .* reviewed/.test(w.textContent))`), 10000);
+        await cdp.send('Input.insertText', { text: 're-checked after the edit' });
+        await cdp.key('Enter', 'Enter', 13, 0, '\r');
+        const reReviewed = await cdp.waitFor('the stale mark to turn reviewed', page(`return countDecorated('gutter-stale.svg') === 0 && countDecorated('gutter-reviewed.svg') >= ${toReview.length} ? countDecorated('gutter-reviewed.svg') : false`), 30000);
+        check('the code lens re-marks a stale region reviewed, asking for a note', reReviewed >= toReview.length, `${reReviewed} reviewed marks`);
+        const ledgerNow = readFileSync(ledgerPath, 'utf8');
+        check('the code lens review and its note are in the ledger', ledgerNow.includes('re-checked after the edit'), ledgerPath);
+        // Undo the edit: the code now differs from what was just reviewed, so it is stale again
+        // (which also makes the screenshot show all three states).
+        const editedLine = page(`const l = [...document.querySelectorAll('.view-line')].map((e) => e.textContent.replace(/\\u00a0/g, ' ')).find((t) => t.includes(' or None') || t.trimEnd().endsWith(' or')); return l ?? ''`);
+        for (let i = 0; i < 4 && (await cdp.evaluate(editedLine)) !== ''; i++) {
+          await cdp.key('z', 'KeyZ', 90, 2);
+          await sleep(300);
+        }
+        await cdp.waitFor('a stale mark again', page(`return countDecorated('gutter-stale.svg') > 0`), 30000);
       }
       await sleep(1000);
       await cdp.screenshot(join(opts.out, 'vscode-stakes-reviews.png'));
