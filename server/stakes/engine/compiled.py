@@ -7,6 +7,7 @@ needs; the following patterns are the rules' raw queries, each owned by one ``Qu
 
 from __future__ import annotations
 
+import bisect
 import re
 import threading
 from dataclasses import dataclass, field
@@ -122,61 +123,97 @@ class CompiledRules:
                 self._languages[language] = compiled
             return compiled
 
+    @staticmethod
+    def _sources(rule: Rule, language: str) -> list[tuple[QueryMatcher, str]]:
+        """The rule's raw queries for this language (TSX uses the TypeScript ones)."""
+        out = []
+        for query in _query_roots(rule.matcher):
+            source = query.sources.get(language) or query.sources.get("typescript" if language == "tsx" else language, "")
+            if source:
+                out.append((query, source))
+        return out
+
+    def _valid(self, lang: tree_sitter.Language, language: str, rule: Rule, sources: list[tuple[QueryMatcher, str]]) -> bool:
+        """Compile a rule's queries alone; record a pack error naming the rule if one fails."""
+        for _query, source in sources:
+            try:
+                tree_sitter.Query(lang, source)
+            except (tree_sitter.QueryError, ValueError) as exc:
+                self.errors.append(
+                    PackError(
+                        Location(Path(rule.location.path), rule.location.line, rule.location.column),
+                        f"rule '{rule.id}': tree-sitter query does not compile for {language}: {exc}",
+                        "check node and field names with `tree-sitter parse` or the grammar's node-types.json",
+                    )
+                )
+                return False
+        return True
+
+    @staticmethod
+    def _combine(
+        lang: tree_sitter.Language,
+        syntax: Syntax,
+        rules: list[Rule],
+        sources: dict[int, list[tuple[QueryMatcher, str]]],
+    ) -> tuple[bool, tree_sitter.Query | None, dict[int, QueryMatcher], set[str]]:
+        """One query for the language: every raw query, then the candidate-collecting pattern.
+
+        Returns ``(False, …)`` when some raw query does not compile. Each pattern's owner is
+        found from where the pattern starts in the combined text.
+        """
+        all_types: set[str] = set()
+        for rule in rules:
+            for matcher in walk(rule.matcher):
+                all_types |= valid_types(matcher.node_types(syntax), lang)
+        parts: list[str] = []
+        starts: list[int] = []
+        owners: list[QueryMatcher] = []
+        offset = 0
+        for rule in rules:
+            for query, source in sources[id(rule)]:
+                parts.append(source)
+                starts.append(offset)
+                owners.append(query)
+                offset += len(source.encode("utf-8")) + 1
+        if all_types:
+            alternatives = " ".join(f"({kind})" for kind in sorted(all_types))
+            parts.append(f"[{alternatives}] @{CANDIDATE_CAPTURE}")
+        if not parts:
+            return True, None, {}, all_types
+        try:
+            combined = tree_sitter.Query(lang, "\n".join(parts))
+        except (tree_sitter.QueryError, ValueError):
+            return False, None, {}, all_types
+        owner: dict[int, QueryMatcher] = {}
+        for index in range(combined.pattern_count):
+            start = combined.start_byte_for_pattern(index)
+            if start < offset:  # the candidate pattern comes after every raw query
+                owner[index] = owners[bisect.bisect_right(starts, start) - 1]
+        return True, combined, owner, all_types
+
     def _compile(self, language: str) -> LanguageRules:
         lang = grammar(language)
         syntax = syntax_for(LANGUAGES[language].syntax)
         rules = [r for r in self.rules if language in r.languages]
+        sources = {id(rule): self._sources(rule, language) for rule in rules}
+        # Compiling a tree-sitter query with predicates is the costliest step of loading (it
+        # shows in cold start), so compile every rule's query once, together, and validate rule
+        # by rule only when that fails, to say which rule is broken.
+        ok, combined, owner, all_types = self._combine(lang, syntax, rules, sources)
+        if not ok:
+            rules = [r for r in rules if self._valid(lang, language, r, sources[id(r)])]
+            _, combined, owner, all_types = self._combine(lang, syntax, rules, sources)
+        usable = rules
+        raw_sources = [(query, source, rule) for rule in usable for query, source in sources[id(rule)]]
         dispatch: dict[str, list[Rule]] = {}
-        all_types: set[str] = set()
         query_rules: list[tuple[Rule, QueryMatcher]] = []
-        raw_sources: list[tuple[QueryMatcher, str, Rule]] = []
-        usable: list[Rule] = []
-        for rule in rules:
-            ok = True
-            for query in _query_roots(rule.matcher):
-                source = query.sources.get(language) or query.sources.get(
-                    "typescript" if language == "tsx" else language, ""
-                )
-                if not source:
-                    continue
-                try:
-                    tree_sitter.Query(lang, source)
-                except (tree_sitter.QueryError, ValueError) as exc:
-                    self.errors.append(
-                        PackError(
-                            Location(Path(rule.location.path), rule.location.line, rule.location.column),
-                            f"rule '{rule.id}': tree-sitter query does not compile for {language}: {exc}",
-                            "check node and field names with `tree-sitter parse` or the grammar's node-types.json",
-                        )
-                    )
-                    ok = False
-                    break
-                raw_sources.append((query, source, rule))
-            if not ok:
-                continue
-            usable.append(rule)
-            for matcher in walk(rule.matcher):
-                all_types |= valid_types(matcher.node_types(syntax), lang)
+        for rule in usable:
             root_types = valid_types(rule.matcher.node_types(syntax), lang)
             for kind in root_types:
                 dispatch.setdefault(kind, []).append(rule)
             # Nodes found by a raw query the rule's root can match (directly, or as an
             # alternative of ``any``/``all``) are candidates too, whatever their type.
             query_rules.extend((rule, query) for query in _root_queries(rule.matcher))
-        patterns: list[str] = []
-        if all_types:
-            alternatives = " ".join(f"({kind})" for kind in sorted(all_types))
-            patterns.append(f"[{alternatives}] @{CANDIDATE_CAPTURE}")
-        for _query, source, _rule in raw_sources:
-            patterns.append(source)
-        owner = {}
-        index = 1 if all_types else 0
-        for query, source, _rule in raw_sources:
-            count = tree_sitter.Query(lang, source).pattern_count
-            for i in range(count):
-                owner[index + i] = query
-            index += count
-        combined = tree_sitter.Query(lang, "\n".join(patterns)) if patterns else None
         call_index: dict[str, list[Rule]] = {}
         call_unkeyed: list[Rule] = []
         call_rules = {id(r): r for kind in syntax.call_types for r in dispatch.get(kind, [])}
