@@ -8,12 +8,11 @@ editor keeps working while the user fixes it.
 from __future__ import annotations
 
 import difflib
-import fnmatch
-import re
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from stakes.engine.files import glob_regex
 from stakes.engine.model import LEVEL_NAMES, PROFILES, Level
 from stakes.engine.yamlsource import (
     LocatedDict,
@@ -46,33 +45,8 @@ class Zone:
 
 
 def _glob_match(path: str, pattern: str) -> bool:
-    """Gitignore-like globs: ``**`` spans folders, a pattern without ``/`` matches any basename."""
-    if "/" not in pattern.rstrip("/"):
-        return fnmatch.fnmatchcase(PurePosixPath(path).name, pattern) or any(
-            fnmatch.fnmatchcase(part, pattern.rstrip("/")) for part in PurePosixPath(path).parts[:-1]
-        )
-    pattern = pattern.lstrip("/")
-    if pattern.endswith("/"):
-        pattern += "**"
-    regex_parts: list[str] = []
-    i = 0
-    while i < len(pattern):
-        if pattern.startswith("**/", i):
-            regex_parts.append("(?:.*/)?")
-            i += 3
-        elif pattern.startswith("**", i):
-            regex_parts.append(".*")
-            i += 2
-        elif pattern[i] == "*":
-            regex_parts.append("[^/]*")
-            i += 1
-        elif pattern[i] == "?":
-            regex_parts.append("[^/]")
-            i += 1
-        else:
-            regex_parts.append(re.escape(pattern[i]))
-            i += 1
-    return re.fullmatch("".join(regex_parts), path) is not None
+    """Zones use the same globs as ``.gitignore`` (see ``files.glob_regex``)."""
+    return glob_regex(pattern).match(path) is not None
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ name programs (``core.fsmonitor``) that git would execute, and Stakes runs no wo
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 from dataclasses import dataclass, field
@@ -102,6 +103,17 @@ def _translate(pattern: str) -> str:
             out.append(re.escape(pattern[i]))
             i += 1
     return "".join(out)
+
+
+@functools.cache
+def glob_regex(pattern: str) -> re.Pattern[str]:
+    """A path glob as gitignore reads it: ``**`` spans folders; a pattern without ``/`` matches a
+    file or folder name at any depth; a folder pattern also matches everything under it."""
+    body = pattern.strip()
+    anchored = "/" in body.rstrip("/")
+    body = _translate(body.strip("/"))
+    prefix = "^" if anchored else "^(?:.*/)?"
+    return re.compile(f"{prefix}{body}(?:/.*)?$")
 
 
 def parse_gitignore(text: str) -> list[_IgnoreRule]:

@@ -70,9 +70,18 @@ class Syntax:
         """Render an expression as a dotted path (``a.b().c`` → ``a.b.c``); ``?`` for the unnamed."""
         raise NotImplementedError
 
+    # How a member access is spelled: its node type, and the fields of its object and its name.
+    member: tuple[str, str, str] = ("", "", "")
+
     def call_focus(self, node: Node) -> Node:
         """What to report for a call: the call, or, in a chain (``a.b().c()``), the last method's
         name, so ``.signWith(key)`` is flagged where it is and not where the chain starts."""
+        member_type, object_field, name_field = self.member
+        function = node.child_by_field_name("function")
+        if function is not None and function.type == member_type:
+            receiver = function.child_by_field_name(object_field)
+            if receiver is not None and receiver.type in self.call_types:
+                return function.child_by_field_name(name_field) or node
         return node
 
     # -- imports ---------------------------------------------------------------------------------
@@ -113,9 +122,18 @@ class Syntax:
         """A named argument (keyword argument, option property, struct literal key): name, value."""
         raise NotImplementedError
 
+    equality_operators: frozenset[str] = frozenset({"==", "!="})
+
     def comparison(self, node: Node) -> tuple[Node, Node] | None:
-        """The operands of an equality comparison, ``None`` for other binary operators."""
-        raise NotImplementedError
+        """The operands of an equality comparison, ``None`` for other binary operators.
+
+        Serves the C-like grammars, whose binary expressions have operator/left/right fields.
+        """
+        op = node.child_by_field_name("operator")
+        if op is None or node_text(op) not in self.equality_operators:
+            return None
+        left, right = node.child_by_field_name("left"), node.child_by_field_name("right")
+        return (left, right) if left is not None and right is not None else None
 
     def region(self, node: Node) -> Definition | None:
         """The name and kind of a region node (anonymous functions are named by where they go)."""
@@ -160,6 +178,7 @@ class PythonSyntax(Syntax):
     """Python (tree-sitter-python)."""
 
     call_types = frozenset({"call"})
+    member = ("attribute", "object", "attribute")
     import_types = frozenset({"import_statement", "import_from_statement"})
     definition_types = frozenset({"function_definition", "class_definition"})
     parameter_types = frozenset({"parameters", "lambda_parameters"})
@@ -188,14 +207,6 @@ class PythonSyntax(Syntax):
 
     def callee(self, node: Node) -> str:
         return self.dotted(node.child_by_field_name("function"))
-
-    def call_focus(self, node: Node) -> Node:
-        function = node.child_by_field_name("function")
-        if function is not None and function.type == "attribute":
-            obj = function.child_by_field_name("object")
-            if obj is not None and obj.type == "call":
-                return function.child_by_field_name("attribute") or node
-        return node
 
     def imports(self, root: Node) -> ImportTable:
         table = ImportTable()
@@ -357,6 +368,7 @@ class JavaScriptSyntax(Syntax):
     """JavaScript, TypeScript and TSX (the TypeScript grammars extend the JavaScript one)."""
 
     call_types = frozenset({"call_expression", "new_expression"})
+    member = ("member_expression", "object", "property")
     import_types = frozenset({"import_statement", "call_expression"})
     definition_types = frozenset(
         {
@@ -381,6 +393,7 @@ class JavaScriptSyntax(Syntax):
     decorator_types = frozenset({"decorator"})
     argument_types = frozenset({"pair", "jsx_attribute"})
     comparison_types = frozenset({"binary_expression"})
+    equality_operators = frozenset({"==", "===", "!=", "!=="})
     region_types = frozenset(
         {
             "function_declaration",
@@ -420,14 +433,6 @@ class JavaScriptSyntax(Syntax):
         if node.type == "new_expression":
             return self.dotted(node.child_by_field_name("constructor"))
         return self.dotted(node.child_by_field_name("function"))
-
-    def call_focus(self, node: Node) -> Node:
-        function = node.child_by_field_name("function")
-        if function is not None and function.type == "member_expression":
-            obj = function.child_by_field_name("object")
-            if obj is not None and obj.type == "call_expression":
-                return function.child_by_field_name("property") or node
-        return node
 
     @staticmethod
     def _module_name(source: Node | None) -> str:
@@ -652,13 +657,6 @@ class JavaScriptSyntax(Syntax):
             return None
         return _strip_quotes(node_text(key)), value
 
-    def comparison(self, node: Node) -> tuple[Node, Node] | None:
-        op = node.child_by_field_name("operator")
-        if op is None or node_text(op) not in ("==", "===", "!=", "!=="):
-            return None
-        left, right = node.child_by_field_name("left"), node.child_by_field_name("right")
-        return (left, right) if left is not None and right is not None else None
-
     def region(self, node: Node) -> Definition | None:
         kind = node.type
         if kind in self._function_values:
@@ -686,6 +684,7 @@ class GoSyntax(Syntax):
     """Go (tree-sitter-go)."""
 
     call_types = frozenset({"call_expression"})
+    member = ("selector_expression", "operand", "field")
     import_types = frozenset({"import_spec"})
     definition_types = frozenset({"function_declaration", "method_declaration", "type_spec"})
     parameter_types = frozenset({"parameter_list"})
@@ -713,14 +712,6 @@ class GoSyntax(Syntax):
 
     def callee(self, node: Node) -> str:
         return self.dotted(node.child_by_field_name("function"))
-
-    def call_focus(self, node: Node) -> Node:
-        function = node.child_by_field_name("function")
-        if function is not None and function.type == "selector_expression":
-            operand = function.child_by_field_name("operand")
-            if operand is not None and operand.type == "call_expression":
-                return function.child_by_field_name("field") or node
-        return node
 
     @staticmethod
     def _path(spec: Node) -> str:
@@ -813,13 +804,6 @@ class GoSyntax(Syntax):
             key, value = parts
         inner = value.named_children[0] if value.type == "literal_element" and value.named_children else value
         return node_text(key), inner
-
-    def comparison(self, node: Node) -> tuple[Node, Node] | None:
-        op = node.child_by_field_name("operator")
-        if op is None or node_text(op) not in ("==", "!="):
-            return None
-        left, right = node.child_by_field_name("left"), node.child_by_field_name("right")
-        return (left, right) if left is not None and right is not None else None
 
     def region(self, node: Node) -> Definition | None:
         if node.type == "method_declaration":
@@ -975,13 +959,6 @@ class JavaSyntax(Syntax):
         if key is None or value is None:
             return None
         return node_text(key), value
-
-    def comparison(self, node: Node) -> tuple[Node, Node] | None:
-        op = node.child_by_field_name("operator")
-        if op is None or node_text(op) not in ("==", "!="):
-            return None
-        left, right = node.child_by_field_name("left"), node.child_by_field_name("right")
-        return (left, right) if left is not None and right is not None else None
 
     def region(self, node: Node) -> Definition | None:
         return self.definition(node)
