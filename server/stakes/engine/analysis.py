@@ -132,6 +132,7 @@ def _match_scope(
         if not nodes:
             continue
         is_call = kind in call_types
+        kind_filter = compiled.filters.get(kind)
         candidates_rules = kind_rules
         for node in nodes:
             checked += 1
@@ -140,6 +141,8 @@ def _match_scope(
                 break
             if is_call:
                 candidates_rules = compiled.rules_for_call(*ctx.callee(node))
+            elif kind_filter is not None:
+                candidates_rules = kind_filter.select(node, ctx)
             for rule in candidates_rules:
                 try:
                     hit = rule.matcher.test(node, ctx)

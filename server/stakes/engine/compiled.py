@@ -14,15 +14,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import re2
 import tree_sitter
 
 from stakes.engine.languages import LANGUAGES, grammar
 from stakes.engine.matchers import (
     AllMatcher,
     AnyMatcher,
+    MatchContext,
     Matcher,
     QueryMatcher,
     RelationalMatcher,
+    fact_texts,
     valid_types,
     walk,
 )
@@ -31,6 +34,84 @@ from stakes.engine.syntax import Syntax, syntax_for
 from stakes.errors import Location, PackError
 
 CANDIDATE_CAPTURE = "stakes.candidate"
+
+
+_SET_MEMO_LIMIT = 65536
+
+
+@dataclass
+class KindFilter:
+    """Picks, for one node, the rules of its type that can possibly match it.
+
+    Each rule's necessary condition (``Matcher.prefilter``) names regexes over a fact of the node
+    (the names it binds, its definition name, its argument name, its string value). All regexes
+    over one fact are compiled into one RE2 set, so a node costs one set match per distinct text
+    instead of one Python call per rule; rules without a condition are always tested.
+    """
+
+    rules: list[Rule]
+    always: list[int]  # positions in ``rules`` tested on every node
+    facts: list[tuple[str, Any, list[list[int]], dict[str, tuple[int, ...]]]]  # fact, set, owners, memo
+    always_rules: list[Rule] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.always_rules = [self.rules[i] for i in self.always]
+
+    def select(self, node: tree_sitter.Node, ctx: MatchContext) -> list[Rule]:
+        chosen: set[int] | None = None
+        for fact, regex_set, owners, memo in self.facts:
+            for text in fact_texts(fact, node, ctx):
+                ids = memo.get(text)
+                if ids is None:
+                    ids = tuple(regex_set.Match(text) or ())  # None when nothing matches
+                    if len(memo) >= _SET_MEMO_LIMIT:
+                        memo.clear()
+                    memo[text] = ids
+                for i in ids:
+                    if chosen is None:
+                        chosen = set(self.always)
+                    chosen.update(owners[i])
+        if chosen is None:
+            return self.always_rules
+        return [self.rules[i] for i in sorted(chosen)]
+
+
+def _set_options() -> Any:
+    options = re2.Options()
+    options.log_errors = False
+    return options
+
+
+def build_filter(kind: str, rules: list[Rule], syntax: Syntax) -> KindFilter | None:
+    """The prefilter for one node type, or ``None`` when no rule of that type has a condition."""
+    always: list[int] = []
+    grouped: dict[str, list[tuple[str, int]]] = {}  # fact → (regex source, rule position)
+    for position, rule in enumerate(rules):
+        condition = rule.matcher.prefilter(kind, syntax)
+        if condition is None:
+            always.append(position)
+            continue
+        for fact, regex in condition:
+            grouped.setdefault(fact, []).append((regex.source, position))
+    if not grouped:
+        return None
+    facts: list[tuple[str, Any, list[list[int]], dict[str, tuple[int, ...]]]] = []
+    for fact, entries in grouped.items():
+        regex_set = re2.Set.SearchSet(_set_options())
+        ids: dict[str, int] = {}
+        owners: list[list[int]] = []
+        try:
+            for source, position in entries:
+                if source not in ids:
+                    ids[source] = regex_set.Add(source)
+                    owners.append([])
+                owners[ids[source]].append(position)
+            regex_set.Compile()
+        except Exception:  # a regex RE2 compiles alone but not in a set: test those rules always
+            always.extend(position for _source, position in entries)
+            continue
+        facts.append((fact, regex_set, owners, {}))
+    return KindFilter(rules, sorted(set(always)), facts)
 
 
 @dataclass
@@ -48,6 +129,7 @@ class LanguageRules:
     call_index: dict[str, list[Rule]] = field(default_factory=dict)  # callee's last segment → rules
     call_unkeyed: list[Rule] = field(default_factory=list)  # call rules that any callee may match
     dispatch_order: list[tuple[str, list[Rule]]] = field(default_factory=list)  # dispatch, by sorted type
+    filters: dict[str, KindFilter] = field(default_factory=dict)  # non-call node type → prefilter
     # Findings per top-level statement for incremental matching (see analysis._analyze_by_statement);
     # None when a rule could look across statements (a query on the root node, for example).
     # Keyed by import table, then by statement.
@@ -218,7 +300,7 @@ class CompiledRules:
         call_unkeyed: list[Rule] = []
         call_rules = {id(r): r for kind in syntax.call_types for r in dispatch.get(kind, [])}
         for rule in call_rules.values():
-            keys = rule.matcher.call_keys()
+            keys = rule.matcher.call_keys(syntax)
             if keys is None:
                 call_unkeyed.append(rule)
             else:
@@ -237,5 +319,10 @@ class CompiledRules:
             call_index=call_index,
             call_unkeyed=call_unkeyed,
             dispatch_order=sorted(dispatch.items()),
+            filters={
+                kind: kind_filter
+                for kind, kind_rules in dispatch.items()
+                if kind not in syntax.call_types and (kind_filter := build_filter(kind, kind_rules, syntax)) is not None
+            },
             statement_cache={} if independent else None,
         )

@@ -142,6 +142,24 @@ _NAME_LISTS = frozenset({"parameters", "assigned_names", "field_names"})
 _NAME_LIST_FACT = {"parameter": "parameters", "assignment": "assigned_names", "field": "field_names"}
 
 
+# (fact, regex): "some text of this fact of the node matches this regex"; see ``fact_texts``.
+Condition = list[tuple[str, SafeRegex]]
+
+
+def fact_texts(fact: str, node: Node, ctx: MatchContext) -> list[str]:
+    """The texts a prefilter condition looks at, from the memoised per-node facts."""
+    if fact in _NAME_LISTS:
+        return [text for _name, text in ctx.fact(fact, node)]
+    if fact == "definition":
+        definition = ctx.fact("definition", node)
+        return [definition.name] if definition is not None and definition.name else []
+    if fact == "argument":
+        arg = ctx.fact("argument", node)
+        return [arg[0]] if arg is not None else []
+    value = ctx.fact(fact, node)  # string_value
+    return [value] if value is not None else []
+
+
 @dataclass
 class Hit:
     """A successful test: the node to report and the text that names the construct."""
@@ -157,15 +175,26 @@ class Matcher:
     def node_types(self, syntax: Syntax) -> frozenset[str]:
         raise NotImplementedError
 
-    def call_keys(self) -> frozenset[str] | None:
+    def call_keys(self, syntax: Syntax | None = None) -> frozenset[str] | None:
         """Last name segments a call must have to match (``None``: any call may match).
 
-        Lets the engine test a call node only against the rules that could match it.
+        Lets the engine test a call node only against the rules that could match it. With
+        ``syntax``, alternatives that cannot match a call node at all are left out.
         """
         return None
 
     def test(self, node: Node, ctx: MatchContext) -> Hit | None:
         raise NotImplementedError
+
+    def prefilter(self, kind: str, syntax: Syntax) -> Condition | None:
+        """A necessary condition for matching a node of type ``kind``: some text of one of the
+        listed facts matches one of the listed regexes (empty: it can never match).
+
+        ``None`` means no such condition is known and the matcher must always be tested. The
+        engine evaluates every rule's conditions for a node with one RE2 set per fact, so rules
+        whose names cannot match are never called.
+        """
+        return None
 
     def children(self) -> Sequence[Matcher]:
         return ()
@@ -208,7 +237,7 @@ class CallMatcher(Matcher):
     def node_types(self, syntax: Syntax) -> frozenset[str]:
         return syntax.call_types
 
-    def call_keys(self) -> frozenset[str] | None:
+    def call_keys(self, syntax: Syntax | None = None) -> frozenset[str] | None:
         return self.names.last_segments
 
     def test(self, node: Node, ctx: MatchContext) -> Hit | None:
@@ -251,6 +280,9 @@ class DefinitionMatcher(Matcher):
     def node_types(self, syntax: Syntax) -> frozenset[str]:
         return syntax.definition_types
 
+    def prefilter(self, kind: str, syntax: Syntax) -> Condition | None:
+        return [("definition", self.name)] if kind in syntax.definition_types else []
+
     def test(self, node: Node, ctx: MatchContext) -> Hit | None:
         definition = ctx.fact("definition", node)
         if definition is None or not definition.name:
@@ -277,6 +309,9 @@ class NameListMatcher(Matcher):
             "field": syntax.field_types,
         }[self.kind]
 
+    def prefilter(self, kind: str, syntax: Syntax) -> Condition | None:
+        return [(_NAME_LIST_FACT[self.kind], self.name)] if kind in self.node_types(syntax) else []
+
     def test(self, node: Node, ctx: MatchContext) -> Hit | None:
         search = self.name.search
         for name, text in ctx.fact(_NAME_LIST_FACT[self.kind], node):
@@ -297,6 +332,11 @@ class StringMatcher(Matcher):
 
     def node_types(self, syntax: Syntax) -> frozenset[str]:
         return syntax.string_types
+
+    def prefilter(self, kind: str, syntax: Syntax) -> Condition | None:
+        if kind not in syntax.string_types:
+            return []
+        return [("string_value", self.pattern)] if self.pattern is not None else None
 
     def test(self, node: Node, ctx: MatchContext) -> Hit | None:
         value = ctx.fact("string_value", node)
@@ -363,6 +403,9 @@ class ArgumentMatcher(Matcher):
     def node_types(self, syntax: Syntax) -> frozenset[str]:
         return syntax.argument_types
 
+    def prefilter(self, kind: str, syntax: Syntax) -> Condition | None:
+        return [("argument", self.name)] if kind in syntax.argument_types else []
+
     def test(self, node: Node, ctx: MatchContext) -> Hit | None:
         arg = ctx.fact("argument", node)
         if arg is None:
@@ -426,11 +469,25 @@ class AnyMatcher(Matcher):
     def node_types(self, syntax: Syntax) -> frozenset[str]:
         return frozenset().union(*(m.node_types(syntax) for m in self.options))
 
-    def call_keys(self) -> frozenset[str] | None:
-        keys = [m.call_keys() for m in self.options]
+    def call_keys(self, syntax: Syntax | None = None) -> frozenset[str] | None:
+        # ``test`` tries an option on a call only if the option can match calls (or is a query).
+        keys = [
+            m.call_keys(syntax)
+            for m in self.options
+            if syntax is None or isinstance(m, QueryMatcher) or m.node_types(syntax) & syntax.call_types
+        ]
         if any(k is None for k in keys):
             return None
         return frozenset().union(*(k for k in keys if k is not None))
+
+    def prefilter(self, kind: str, syntax: Syntax) -> Condition | None:
+        out: Condition = []
+        for option in self.options:
+            condition = option.prefilter(kind, syntax)
+            if condition is None:
+                return None
+            out.extend(condition)
+        return out
 
     def test(self, node: Node, ctx: MatchContext) -> Hit | None:
         kind = node.type
@@ -457,9 +514,9 @@ class AllMatcher(Matcher):
 
     parts: list[Matcher]
 
-    def call_keys(self) -> frozenset[str] | None:
+    def call_keys(self, syntax: Syntax | None = None) -> frozenset[str] | None:
         for part in self.parts:
-            keys = part.call_keys()
+            keys = part.call_keys(syntax)
             if keys is not None:
                 return keys  # every part must match, so this part's keys are required
         return None
@@ -472,6 +529,13 @@ class AllMatcher(Matcher):
         for kinds in typed[1:]:
             out = out & kinds
         return out
+
+    def prefilter(self, kind: str, syntax: Syntax) -> Condition | None:
+        for part in self.parts:  # every part must match, so any part's condition is necessary
+            condition = part.prefilter(kind, syntax)
+            if condition is not None:
+                return condition
+        return None
 
     def test(self, node: Node, ctx: MatchContext) -> Hit | None:
         first: Hit | None = None
@@ -499,8 +563,11 @@ class RelationalMatcher(Matcher):
     def node_types(self, syntax: Syntax) -> frozenset[str]:
         return self.base.node_types(syntax)
 
-    def call_keys(self) -> frozenset[str] | None:
-        return self.base.call_keys()
+    def call_keys(self, syntax: Syntax | None = None) -> frozenset[str] | None:
+        return self.base.call_keys(syntax)
+
+    def prefilter(self, kind: str, syntax: Syntax) -> Condition | None:
+        return self.base.prefilter(kind, syntax)
 
     def test(self, node: Node, ctx: MatchContext) -> Hit | None:
         hit = self.base.test(node, ctx)
