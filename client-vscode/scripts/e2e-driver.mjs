@@ -165,6 +165,16 @@ function openCount(text) {
   return match ? Number(match[1]) : /all reviewed/.test(text) ? 0 : null;
 }
 
+/** Moves the cursor to a line with Go to Line (Ctrl+G), which also scrolls it into view. */
+async function gotoLine(cdp, line) {
+  await cdp.key('g', 'KeyG', 71, 2);
+  await cdp.waitFor('go to line', page(`const i = document.querySelector('.quick-input-widget input'); return visible(i) && i.value.startsWith(':')`), 10000);
+  await cdp.send('Input.insertText', { text: String(line) });
+  await sleep(300);
+  await cdp.key('Enter', 'Enter', 13, 0, '\r');
+  await sleep(300);
+}
+
 /** Runs a command by its palette title (F1, type, Enter). */
 async function runCommand(cdp, title) {
   await cdp.key('F1', 'F1', 112);
@@ -329,12 +339,7 @@ async function main() {
       check('the review ledger records the reviews', toReview.every((n) => ledger.includes(n)) && ledger.includes('checked in the end-to-end test'), ledgerPath);
 
       // Bring the reviewed regions into view (the editor only renders visible lines).
-      const line = opts['edit-line'] ?? '1';
-      await cdp.key('g', 'KeyG', 71, 2);
-      await cdp.waitFor('go to line', page(`const i = document.querySelector('.quick-input-widget input'); return visible(i) && i.value.startsWith(':')`), 10000);
-      await cdp.send('Input.insertText', { text: line });
-      await sleep(300);
-      await cdp.key('Enter', 'Enter', 13, 0, '\r');
+      await gotoLine(cdp, opts['edit-line'] ?? '1');
       const reviewedMarks = await cdp.waitFor('reviewed gutter marks', page(`const n = countDecorated('gutter-reviewed.svg'); return n >= ${toReview.length} ? n : false`), 20000);
       check('reviewed regions get their own gutter mark', reviewedMarks >= toReview.length, `${reviewedMarks} reviewed marks`);
 
@@ -425,6 +430,31 @@ async function main() {
     check('Explain Rule shows the rule documentation', previewTab.includes(ruleId.split('/').pop()), `${ruleId} → ${previewTab}`);
     await sleep(1500);
     await cdp.screenshot(join(opts.out, 'vscode-stakes-explain.png'));
+
+    // Changing a setting (here the workspace's .vscode/settings.json) restarts the server with
+    // it: the prototype profile turns critical findings from errors into information.
+    if (opts.logs) {
+      mkdirSync(join(opts.workspace, '.vscode'), { recursive: true });
+      writeFileSync(join(opts.workspace, '.vscode', 'settings.json'), JSON.stringify({ 'stakes.profile': 'prototype' }, null, 2));
+      const stakesLog = () =>
+        readdirSync(opts.logs, { recursive: true })
+          .filter((f) => String(f).endsWith('Stakes.log'))
+          .map((f) => readFileSync(join(opts.logs, String(f)), 'utf8'))
+          .join('\n');
+      let restarted = false;
+      for (const until = Date.now() + 30000; Date.now() < until && !restarted; await sleep(500)) {
+        restarted = /Restarting the server: settings changed/.test(stakesLog());
+      }
+      check('a settings change restarts the server', restarted);
+      await cdp.key('1', 'Digit1', 49, 2); // focus the first editor group (auth.py)
+      await gotoLine(cdp, opts['edit-line'] ?? '38'); // bring the login region into view
+      const severities = await cdp.waitFor(
+        'information squiggles under the prototype profile',
+        page(`const q = (c) => document.querySelectorAll('.monaco-editor .' + c).length; return q('squiggly-error') === 0 && q('squiggly-info') > 0 ? { error: q('squiggly-error'), info: q('squiggly-info') } : false`),
+        60000,
+      );
+      check('the new profile reaches the server (critical → information)', true, severities);
+    }
   } catch (err) {
     check('end-to-end run', false, err.message);
     const rules = await cdp

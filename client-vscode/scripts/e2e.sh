@@ -200,7 +200,7 @@ pids+=($!)
 status=0
 "$NODE24" "$HERE/scripts/e2e-driver.mjs" --cdp-port "$CDP_PORT" \
   --url "http://127.0.0.1:$CS_PORT/?folder=$WORKSPACE" --workspace "$WORKSPACE" --file "$E2E_FILE" --out "$ART" \
-  --review "$E2E_REVIEW" --edit-line "$E2E_EDIT_LINE" ${E2E_MANAGED:+--managed --timeout 600} ${E2E_UNTRUSTED:+--untrusted --logs "$RUN/user-data/logs"} || status=$?
+  --review "$E2E_REVIEW" --edit-line "$E2E_EDIT_LINE" ${E2E_MANAGED:+--managed --timeout 600} --logs "$RUN/user-data/logs" ${E2E_UNTRUSTED:+--untrusted} || status=$?
 if [ "$status" -eq 0 ]; then
   say "passed; screenshots in $ART"
 else
