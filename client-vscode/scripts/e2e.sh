@@ -9,7 +9,9 @@
 # $REPO/.e2e/. Builds the .vsix (unless VSIX=... is given), installs it into a throw-away
 # profile, opens a copy of examples/ and a high-stakes file (E2E_FILE, default python/shop/auth.py), and
 # checks the diagnostics, the status bar item and the decorations; then marks regions reviewed
-# through the UI, edits one so its review goes stale, and runs Scan Workspace. The server is
+# through the UI, edits one so its review goes stale, re-reviews it from the code lens, runs Show
+# Review Status, Scan Workspace and Explain Rule, and changes a setting (restart, new profile). The
+# checks are listed in e2e-driver.mjs; the last line is "e2e: N passed, N failed". The server is
 # $REPO/.venv/bin/stakes (`make setup`), or STAKES_SERVER=... .
 # Screenshots, report.json and logs go to client-vscode/e2e-artifacts/. Exits non-zero on failure.
 # E2E_KEEP=1 leaves code-server and Chromium running afterwards for a look (kill their groups after).
