@@ -6,6 +6,10 @@
 Each figure is the median wall time of ``--repeat`` runs of a whole command (process start
 included, for every tool alike). Peers (Semgrep, Bandit) are used when found: ``--peers DIR``
 names a virtual environment holding them (``bench/perf/setup-peers.sh`` creates one).
+
+Stakes runs twice: with every built-in rule (compared with the parse floor), and with only the
+built-in rules that correspond to ``semgrep-rules.yaml`` (``SEMGREP_SLICE``; the others disabled
+through a generated ``.stakes/config.yaml``), so Semgrep is compared on equivalent rules.
 """
 
 from __future__ import annotations
@@ -41,8 +45,34 @@ def timed(command: list[str], repeat: int) -> float:
     return statistics.median(times)
 
 
-def stakes_command(root: Path, jobs: int) -> list[str]:
-    return [sys.executable, "-m", "stakes", "scan", "--format", "json", "--fail-on", "none", "-j", str(jobs), "-o", os.devnull, str(root)]
+# Built-in rules that recognise what semgrep-rules.yaml recognises (each at least as broadly).
+SEMGREP_SLICE = frozenset({
+    "python/weak-hash-call", "python/hmac-call", "python/password-verify-call", "python/jwt-decode-call",
+    "python/tls-verification-disabled", "python/owner-comparison",
+    "javascript/weak-hash-call", "javascript/hmac-create-call", "javascript/constant-time-compare-call",
+    "javascript/jwt-verify-call", "javascript/jwt-sign-call", "javascript/cookie-security-flags",
+    "javascript/session-middleware-call", "javascript/insecure-random-secret",
+})
+
+
+def stakes_command(root: Path, jobs: int, project: Path | None = None) -> list[str]:
+    extra = ["--root", str(project)] if project is not None else []
+    return [sys.executable, "-m", "stakes", "scan", "--format", "json", "--fail-on", "none", "-j", str(jobs),
+            *extra, "-o", os.devnull, str(root)]
+
+
+def slice_project(folder: Path) -> Path:
+    """A project root whose config disables every built-in rule outside ``SEMGREP_SLICE``."""
+    from stakes.engine.project import Project
+
+    (folder / ".stakes").mkdir(parents=True, exist_ok=True)
+    known = sorted(Project(folder).known_rule_ids)
+    missing = SEMGREP_SLICE - set(known)
+    if missing:
+        raise RuntimeError(f"rules of the Semgrep slice not found: {', '.join(sorted(missing))}")
+    lines = ["rules:"] + [f"  {rule}: {{enabled: false}}" for rule in known if rule not in SEMGREP_SLICE]
+    (folder / ".stakes" / "config.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return folder
 
 
 def floor_command(root: Path, jobs: int) -> list[str]:
@@ -67,11 +97,13 @@ def peer(peers: Path | None, name: str) -> str | None:
 def measure(corpora: dict[str, Path], jobs: int, repeat: int, peers: Path | None, scaling: bool) -> dict[str, object]:
     results: dict[str, object] = {"jobs": jobs, "repeat": repeat, "cpus": os.cpu_count(), "corpora": {}}
     semgrep, bandit = peer(peers, "semgrep"), peer(peers, "bandit")
+    sliced = slice_project(Path(tempfile.mkdtemp(prefix="stakes-slice-")))
     for name, root in corpora.items():
         files = source_files(root)
         row: dict[str, float | int] = {"files": len(files), "lines": line_count(files)}
         row["floor"] = timed(floor_command(root, jobs), repeat)
         row["stakes"] = timed(stakes_command(root, jobs), repeat)
+        row["stakes_slice"] = timed(stakes_command(root, jobs, sliced), repeat)
         if semgrep:
             row["semgrep"] = timed(semgrep_command(semgrep, root, jobs), repeat)
         if bandit and name == "python":
@@ -90,18 +122,16 @@ def measure(corpora: dict[str, Path], jobs: int, repeat: int, peers: Path | None
 
 def markdown(results: dict[str, object]) -> str:
     lines = [
-        "| corpus | files | lines | parse floor (s) | Stakes (s) | Stakes / floor | Semgrep (s) | Semgrep / Stakes | Bandit (s) | Bandit / Stakes |",
-        "|---|---|---|---|---|---|---|---|---|---|",
+        "| corpus | files | lines | parse floor (s) | Stakes, all rules (s) | Stakes / floor | Stakes, Semgrep's rules (s) | Semgrep (s) | Semgrep / Stakes | Bandit (s) | Bandit / Stakes (all rules) |",
+        "|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for name, row in results["corpora"].items():  # type: ignore[attr-defined]
-        stakes, floor = row["stakes"], row["floor"]
-        peers = []
-        for tool in ("semgrep", "bandit"):
-            seconds = row.get(tool)
-            peers += [f"{seconds:.2f}", f"{seconds / stakes:.2f}×"] if seconds else ["—", "—"]
+        stakes, floor, sliced = row["stakes"], row["floor"], row["stakes_slice"]
+        semgrep, bandit = row.get("semgrep"), row.get("bandit")
         lines.append(
-            f"| {name} | {row['files']:,} | {row['lines']:,} | {floor:.2f} | {stakes:.2f} | {stakes / floor:.2f}× | "
-            + " | ".join(peers) + " |"
+            f"| {name} | {row['files']:,} | {row['lines']:,} | {floor:.2f} | {stakes:.2f} | {stakes / floor:.2f}× | {sliced:.2f} | "
+            + (f"{semgrep:.2f} | {semgrep / sliced:.2f}× | " if semgrep else "— | — | ")
+            + (f"{bandit:.2f} | {bandit / stakes:.2f}× |" if bandit else "— | — |")
         )
     if "scaling" in results:
         lines += ["", "| Python corpus copies | parse floor (s) | Stakes (s) | Stakes per copy (s) |", "|---|---|---|---|"]
