@@ -167,8 +167,17 @@ function openCount(text) {
 
 /** Moves the cursor to a line with Go to Line (Ctrl+G), which also scrolls it into view. */
 async function gotoLine(cdp, line) {
-  await cdp.key('g', 'KeyG', 71, 2);
-  await cdp.waitFor('go to line', page(`const i = document.querySelector('.quick-input-widget input'); return visible(i) && i.value.startsWith(':')`), 10000);
+  for (let attempt = 1; ; attempt++) {
+    await cdp.key('g', 'KeyG', 71, 2);
+    try {
+      await cdp.waitFor('go to line', page(`const i = document.querySelector('.quick-input-widget input'); return visible(i) && i.value.startsWith(':')`), 5000);
+      break;
+    } catch (err) {
+      if (attempt === 3) throw err;
+      await cdp.key('Escape', 'Escape', 27);
+      await sleep(500);
+    }
+  }
   await cdp.send('Input.insertText', { text: String(line) });
   await sleep(300);
   await cdp.key('Enter', 'Enter', 13, 0, '\r');
@@ -391,6 +400,20 @@ async function main() {
     await sleep(1000); // let the hover finish fading in
     await cdp.screenshot(join(opts.out, 'vscode-stakes-tooltip.png'));
     await cdp.send('Input.dispatchMouseEvent', { type: 'mouseMoved', x: 700, y: 300 });
+
+    // Clicking the status bar item opens the region picker; picking a region moves the cursor there.
+    await cdp.click(box.x, box.y);
+    const firstRow = await cdp.waitFor(
+      'the region picker from the status bar',
+      page(`const i = document.querySelector('.quick-input-widget input'); const row = document.querySelector('.quick-input-list .monaco-list-row'); return visible(i) && /High-stakes regions in this file/.test(i.getAttribute('placeholder') || '') && row ? row.textContent : false`),
+      10000,
+    );
+    const targetLine = Number((/lines? (\d+)/.exec(firstRow) ?? [])[1]);
+    await cdp.key('Enter', 'Enter', 13, 0, '\r');
+    const cursor = await cdp
+      .waitFor('the cursor on the picked region', page(`const t = [...document.querySelectorAll('.statusbar-item')].map((e) => e.textContent).find((t) => /^Ln \\d+/.test(t.trim())); return t && t.includes('Ln ${targetLine},') ? t.trim() : false`), 10000)
+      .catch(() => undefined);
+    check('the status bar item opens a region picker that reveals the region', cursor !== undefined && targetLine > 0, `${firstRow.slice(0, 60)} → ${cursor}`);
 
     // Show Review Status lists the file's regions grouped by state.
     if (toReview.length > 0) {
