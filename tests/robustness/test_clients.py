@@ -112,3 +112,45 @@ def test_shutdown_then_exit_is_clean(workspace: Path) -> None:
     wire.request("shutdown", None)
     wire.notify("exit", None)
     assert wire.process.wait(timeout=15) == 0
+
+
+PULL_CAPABILITIES = {"textDocument": {"diagnostic": {"dynamicRegistration": False}},
+                     "workspace": {"diagnostics": {"refreshSupport": True}}}
+
+
+def test_workspace_pull_with_nothing_new_is_held_until_a_change(workspace: Path) -> None:
+    wire = WireClient([sys.executable, "-m", "stakes", "serve"], cwd=workspace)
+    try:
+        wire.initialize(workspace, PULL_CAPABILITIES)
+        uri = _open(wire, workspace)
+        first = wire.request("workspace/diagnostic", {"previousResultIds": []})
+        ids = [{"uri": item["uri"], "value": item["resultId"]} for item in first["items"] if item.get("resultId")]
+        assert any(i["uri"] == uri for i in ids)
+        wire.send({"jsonrpc": "2.0", "id": 4242, "method": "workspace/diagnostic", "params": {"previousResultIds": ids}})
+        time.sleep(1.5)
+        assert all(m.get("id") != 4242 for m in list(wire.messages.queue))  # held: nothing new yet
+        began = time.monotonic()
+        wire.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": 2}, "contentChanges": [{"text": SOURCE + "x = 1\n"}]})
+        deadline = time.monotonic() + 20
+        answer = None
+        while time.monotonic() < deadline and answer is None:
+            message = wire._take(deadline)
+            if message.get("id") == 4242:
+                answer = message
+        assert answer is not None and time.monotonic() - began < 10
+        changed = [i for i in answer["result"]["items"] if i["uri"] == uri]
+        assert changed and changed[0]["kind"] == "full"
+    finally:
+        wire.close()
+
+
+def test_info_logs_go_to_the_client_not_to_stderr(workspace: Path) -> None:
+    wire = WireClient([sys.executable, "-m", "stakes", "serve"], cwd=workspace)
+    try:
+        wire.initialize(workspace)
+        uri = _open(wire, workspace)
+        _latest(wire, uri, bool)
+        wire.wait_for("window/logMessage")
+    finally:
+        wire.close()
+    assert " INFO " not in wire.stderr.decode("utf-8", "replace")

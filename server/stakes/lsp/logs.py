@@ -48,9 +48,13 @@ class ClientLogHandler(logging.Handler):
 def setup_logging(server: StakesServer, level: int = logging.INFO) -> None:
     """Stakes logs to stderr and the client; pygls' chatter goes to stderr at WARNING only."""
     formatter = logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s")
-    stderr = logging.StreamHandler(sys.stderr)
-    stderr.setFormatter(formatter)
     root = logging.getLogger()
+    # Editors show a server's stderr as errors (VS Code marks each line "[error]"), and info
+    # already reaches them through window/logMessage: stderr gets warnings and worse, unless
+    # ``stakes --log-level`` asked for more.
+    stderr = logging.StreamHandler(sys.stderr)
+    stderr.setLevel(min(root.level, logging.WARNING) if root.level != logging.NOTSET else logging.WARNING)
+    stderr.setFormatter(formatter)
     root.handlers[:] = [stderr]
     root.setLevel(logging.WARNING)
     stakes = logging.getLogger("stakes")

@@ -4,7 +4,10 @@ for status bars and decorations. ``stakes/regionsChanged`` is sent by ``live.ref
 
 from __future__ import annotations
 
+import logging
 from typing import Any
+
+from pygls.exceptions import JsonRpcInternalError
 
 from stakes.engine.assessment import AssessedRegion
 from stakes.lsp import live
@@ -12,6 +15,8 @@ from stakes.lsp.guard import guarded
 from stakes.lsp.positions import region_range
 from stakes.lsp.server import StakesServer
 from stakes.lsp.state import OpenDocument
+
+log = logging.getLogger(__name__)
 
 REGIONS_REQUEST = "stakes/regions"
 
@@ -54,7 +59,13 @@ async def regions_request(ls: StakesServer, params: Any) -> list[dict[str, Any]]
     if doc is None:
         return []
     await live.ready(ls, doc.path)
-    return summaries(ls, doc)
+    try:
+        return summaries(ls, doc)
+    except Exception as exc:
+        # An empty list would read as "no high-stakes code here" (a status bar saying
+        # "vibe-coding OK"); a failed assessment must look like a failure.
+        log.exception("stakes/regions failed for %s", uri)
+        raise JsonRpcInternalError(message=f"Stakes could not assess {doc.path.name}: {exc}") from exc
 
 
 def register(server: StakesServer) -> None:

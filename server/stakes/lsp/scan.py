@@ -30,6 +30,8 @@ log = logging.getLogger(__name__)
 
 SCAN_COMMAND = "stakes.scanWorkspace"
 MAX_PROGRESS_REPORTS = 500
+WORKSPACE_HOLD_SECONDS = 60.0  # longest a workspace pull with nothing new is held
+WORKSPACE_POLL_SECONDS = 1.0
 
 
 def _fresh(ls: StakesServer, path: Path, entry: CachedFile | None) -> tuple[bool, int, int]:
@@ -146,7 +148,23 @@ async def scan_command(ls: StakesServer, *args: Any) -> dict[str, int]:
 
 @guarded("workspace/diagnostic")
 async def workspace_diagnostic(ls: StakesServer, params: types.WorkspaceDiagnosticParams) -> types.WorkspaceDiagnosticReport:
+    """Answer at once when something changed; otherwise hold the request (a long poll).
+
+    A client that already has every result would otherwise ask again immediately, over and over
+    (VS Code re-asks about every two seconds while idle).
+    """
     previous = {p.uri: p.value for p in params.previous_result_ids}
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + WORKSPACE_HOLD_SECONDS
+    while True:
+        items = await _workspace_items(ls, previous)
+        unchanged = all(isinstance(i, types.WorkspaceUnchangedDocumentDiagnosticReport) for i in items)
+        if not previous or not unchanged or loop.time() >= deadline:
+            return types.WorkspaceDiagnosticReport(items=items)
+        await asyncio.sleep(WORKSPACE_POLL_SECONDS)
+
+
+async def _workspace_items(ls: StakesServer, previous: dict[str, str]) -> list[types.WorkspaceDocumentDiagnosticReport]:
     await live.ready_all(ls)
     items: list[types.WorkspaceDocumentDiagnosticReport] = []
     reported: set[str] = set()
@@ -173,7 +191,7 @@ async def workspace_diagnostic(ls: StakesServer, params: types.WorkspaceDiagnost
     for uri, diagnostics in error_diagnostics(live.current_errors(ls), ls.encoding).items():
         if uri not in reported:
             items.append(types.WorkspaceFullDocumentDiagnosticReport(uri=uri, items=diagnostics, version=None))
-    return types.WorkspaceDiagnosticReport(items=items)
+    return items
 
 
 def register(server: StakesServer) -> None:
