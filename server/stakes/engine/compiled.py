@@ -19,6 +19,7 @@ import tree_sitter
 
 from stakes.engine.languages import LANGUAGES, grammar
 from stakes.engine.matchers import (
+    QUERY_FACT,
     AllMatcher,
     AnyMatcher,
     MatchContext,
@@ -52,6 +53,7 @@ class KindFilter:
     rules: list[Rule]
     always: list[int]  # positions in ``rules`` tested on every node
     facts: list[tuple[str, Any, list[list[int]], dict[str, tuple[int, ...]]]]  # fact, set, owners, memo
+    queries: list[tuple[int, list[int]]] = field(default_factory=list)  # query matcher id → positions
     always_rules: list[Rule] = field(default_factory=list)
 
     def __post_init__(self) -> None:
@@ -71,6 +73,13 @@ class KindFilter:
                     if chosen is None:
                         chosen = set(self.always)
                     chosen.update(owners[i])
+        if self.queries:
+            node_id = node.id
+            for query_id, positions in self.queries:
+                if node_id in ctx.query_hits.get(query_id, ()):
+                    if chosen is None:
+                        chosen = set(self.always)
+                    chosen.update(positions)
         if chosen is None:
             return self.always_rules
         return [self.rules[i] for i in sorted(chosen)]
@@ -86,14 +95,18 @@ def build_filter(kind: str, rules: list[Rule], syntax: Syntax) -> KindFilter | N
     """The prefilter for one node type, or ``None`` when no rule of that type has a condition."""
     always: list[int] = []
     grouped: dict[str, list[tuple[str, int]]] = {}  # fact → (regex source, rule position)
+    queries: dict[int, list[int]] = {}  # query matcher id → rule positions
     for position, rule in enumerate(rules):
         condition = rule.matcher.prefilter(kind, syntax)
         if condition is None:
             always.append(position)
             continue
-        for fact, regex in condition:
-            grouped.setdefault(fact, []).append((regex.source, position))
-    if not grouped:
+        for fact, what in condition:
+            if fact == QUERY_FACT:
+                queries.setdefault(what.id, []).append(position)
+            else:
+                grouped.setdefault(fact, []).append((what.source, position))
+    if not grouped and not queries:
         return None
     facts: list[tuple[str, Any, list[list[int]], dict[str, tuple[int, ...]]]] = []
     for fact, entries in grouped.items():
@@ -111,7 +124,7 @@ def build_filter(kind: str, rules: list[Rule], syntax: Syntax) -> KindFilter | N
             always.extend(position for _source, position in entries)
             continue
         facts.append((fact, regex_set, owners, {}))
-    return KindFilter(rules, sorted(set(always)), facts)
+    return KindFilter(rules, sorted(set(always)), facts, sorted(queries.items()))
 
 
 @dataclass

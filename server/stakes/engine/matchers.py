@@ -143,7 +143,9 @@ _NAME_LIST_FACT = {"parameter": "parameters", "assignment": "assigned_names", "f
 
 
 # (fact, regex): "some text of this fact of the node matches this regex"; see ``fact_texts``.
-Condition = list[tuple[str, SafeRegex]]
+# (QUERY_FACT, query matcher): "the query reported this node".
+Condition = list[tuple[str, Any]]
+QUERY_FACT = "query"
 
 
 def fact_texts(fact: str, node: Node, ctx: MatchContext) -> list[str]:
@@ -156,6 +158,9 @@ def fact_texts(fact: str, node: Node, ctx: MatchContext) -> list[str]:
     if fact == "argument":
         arg = ctx.fact("argument", node)
         return [arg[0]] if arg is not None else []
+    if fact == "comparison":
+        operands = ctx.fact("comparison", node)
+        return [node_text(operands[0]), node_text(operands[1])] if operands is not None else []
     value = ctx.fact(fact, node)  # string_value
     return [value] if value is not None else []
 
@@ -192,9 +197,11 @@ class Matcher:
 
         ``None`` means no such condition is known and the matcher must always be tested. The
         engine evaluates every rule's conditions for a node with one RE2 set per fact, so rules
-        whose names cannot match are never called.
+        whose names cannot match are never called. By default: nothing known, except that a
+        matcher never matches a type outside ``node_types`` (``any`` tries an alternative only on
+        its own types; ``all`` is dispatched only on types every part has).
         """
-        return None
+        return None if kind in self.node_types(syntax) else []
 
     def children(self) -> Sequence[Matcher]:
         return ()
@@ -429,8 +436,12 @@ class ComparisonMatcher(Matcher):
     def node_types(self, syntax: Syntax) -> frozenset[str]:
         return syntax.comparison_types
 
+    def prefilter(self, kind: str, syntax: Syntax) -> Condition | None:
+        # One operand must match ``left`` (the other ``right``), in either order.
+        return [("comparison", self.left)] if kind in syntax.comparison_types else []
+
     def test(self, node: Node, ctx: MatchContext) -> Hit | None:
-        operands = ctx.syntax.comparison(node)
+        operands = ctx.fact("comparison", node)
         if operands is None:
             return None
         a, b = node_text(operands[0]), node_text(operands[1])
@@ -449,6 +460,9 @@ class QueryMatcher(Matcher):
 
     def node_types(self, syntax: Syntax) -> frozenset[str]:
         return frozenset()  # hits come from the combined query, not from candidates
+
+    def prefilter(self, kind: str, syntax: Syntax) -> Condition | None:
+        return [(QUERY_FACT, self)]  # the node must be one this query reported
 
     def test(self, node: Node, ctx: MatchContext) -> Hit | None:
         hits = ctx.query_hits.get(self.id)
