@@ -64,25 +64,24 @@ def format_message(rule: Rule, hit: Hit) -> str:
 
 
 def _collect(compiled: LanguageRules, scope: Node) -> tuple[CandidateIndex, dict[int, dict[int, Node]]]:
-    """Run the combined query over ``scope`` (the root, or one top-level statement)."""
+    """Collect candidates and raw-query hits in ``scope`` (the root, or one top-level statement)."""
     index = CandidateIndex()
     hits: dict[int, dict[int, Node]] = {}
-    if compiled.query is None:
-        return index, hits
     # No progress callback: py-tree-sitter 0.25's callback crashes the interpreter on larger
     # files. Query time is linear in the tree; the time budget is enforced while matching.
-    cursor = tree_sitter.QueryCursor(compiled.query, match_limit=4096)
-    owners = compiled.pattern_owner
-    add = index.add
-    for pattern, captures in cursor.matches(scope):
-        owner = owners.get(pattern)
-        if owner is None:
-            for node in captures.get(CANDIDATE_CAPTURE, ()):
-                add(node)
-            continue
-        nodes = captures.get("match") or next(iter(captures.values()), [])
-        for node in nodes:
-            hits.setdefault(owner.id, {})[node.id] = node
+    if compiled.candidate_query is not None:
+        cursor = tree_sitter.QueryCursor(compiled.candidate_query, match_limit=4096)
+        add = index.add
+        for node in cursor.captures(scope).get(CANDIDATE_CAPTURE, ()):
+            add(node)
+    if compiled.query is not None:
+        cursor = tree_sitter.QueryCursor(compiled.query, match_limit=4096)
+        owners = compiled.pattern_owner
+        for pattern, captures in cursor.matches(scope):
+            owner = owners[pattern]
+            nodes = captures.get("match") or next(iter(captures.values()), [])
+            for node in nodes:
+                hits.setdefault(owner.id, {})[node.id] = node
     index.finish()
     return index, hits
 

@@ -134,13 +134,16 @@ class LanguageRules:
     language: str
     syntax: Syntax
     rules: list[Rule]
-    query: tree_sitter.Query | None
+    query: tree_sitter.Query | None  # the rules' raw queries, each pattern owned (``pattern_owner``)
     dispatch: dict[str, list[Rule]]  # node type → rules whose root matcher can match it
     query_rules: list[tuple[Rule, QueryMatcher]]  # rules whose root is (or starts with) a raw query
     pattern_owner: dict[int, QueryMatcher] = field(default_factory=dict)
     candidate_types: frozenset[str] = frozenset()
     call_index: dict[str, list[Rule]] = field(default_factory=dict)  # callee's last segment → rules
     call_unkeyed: list[Rule] = field(default_factory=list)  # call rules that any callee may match
+    # Every node type a rule may test, as one alternation. Kept apart from the raw queries so its
+    # nodes come from ``QueryCursor.captures`` (one list) instead of a Python dict per match.
+    candidate_query: tree_sitter.Query | None = None
     dispatch_order: list[tuple[str, list[Rule]]] = field(default_factory=list)  # dispatch, by sorted type
     filters: dict[str, KindFilter] = field(default_factory=dict)  # non-call node type → prefilter
     # Findings per top-level statement for incremental matching (see analysis._analyze_by_statement);
@@ -251,7 +254,7 @@ class CompiledRules:
         rules: list[Rule],
         sources: dict[int, list[tuple[QueryMatcher, str]]],
     ) -> tuple[bool, tree_sitter.Query | None, dict[int, QueryMatcher], set[str]]:
-        """One query for the language: every raw query, then the candidate-collecting pattern.
+        """One query holding every raw query of the language; candidates are collected apart.
 
         Returns ``(False, …)`` when some raw query does not compile. Each pattern's owner is
         found from where the pattern starts in the combined text.
@@ -270,9 +273,6 @@ class CompiledRules:
                 starts.append(offset)
                 owners.append(query)
                 offset += len(source.encode("utf-8")) + 1
-        if all_types:
-            alternatives = " ".join(f"({kind})" for kind in sorted(all_types))
-            parts.append(f"[{alternatives}] @{CANDIDATE_CAPTURE}")
         if not parts:
             return True, None, {}, all_types
         try:
@@ -281,9 +281,7 @@ class CompiledRules:
             return False, None, {}, all_types
         owner: dict[int, QueryMatcher] = {}
         for index in range(combined.pattern_count):
-            start = combined.start_byte_for_pattern(index)
-            if start < offset:  # the candidate pattern comes after every raw query
-                owner[index] = owners[bisect.bisect_right(starts, start) - 1]
+            owner[index] = owners[bisect.bisect_right(starts, combined.start_byte_for_pattern(index)) - 1]
         return True, combined, owner, all_types
 
     def _compile(self, language: str) -> LanguageRules:
@@ -331,6 +329,11 @@ class CompiledRules:
             candidate_types=frozenset(all_types),
             call_index=call_index,
             call_unkeyed=call_unkeyed,
+            candidate_query=(
+                tree_sitter.Query(lang, "[" + " ".join(f"({kind})" for kind in sorted(all_types)) + f"] @{CANDIDATE_CAPTURE}")
+                if all_types
+                else None
+            ),
             dispatch_order=sorted(dispatch.items()),
             filters={
                 kind: kind_filter
