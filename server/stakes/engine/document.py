@@ -72,6 +72,23 @@ class Document:
             pos = find(b"\n", pos + 1)
         self._line_starts = starts
 
+    def _shift_line_starts(self, start: int, old_end: int, new_bytes: bytes) -> None:
+        """Update the line index for one edit instead of rescanning the whole text.
+
+        Starts up to the edit stay, starts inside the replaced bytes go, the inserted text's
+        newlines add starts, and everything after shifts by the size change.
+        """
+        starts = self._line_starts
+        keep = bisect.bisect_right(starts, start)  # starts at or before the edit
+        tail = bisect.bisect_right(starts, old_end)  # starts inside [start, old_end] are replaced
+        delta = len(new_bytes) - (old_end - start)
+        inserted = []
+        pos = new_bytes.find(b"\n")
+        while pos != -1:
+            inserted.append(start + pos + 1)
+            pos = new_bytes.find(b"\n", pos + 1)
+        self._line_starts = starts[:keep] + inserted + [s + delta for s in starts[tail:]]
+
     @property
     def line_count(self) -> int:
         return len(self._line_starts)
@@ -136,8 +153,9 @@ class Document:
         old_end_point = self.byte_to_point(old_end)
         new_bytes = new_text.encode("utf-8", "surrogatepass")
         source = self._source[:start] + new_bytes + self._source[old_end:]
+        self._shift_line_starts(start, old_end, new_bytes)
+        self._source = source
         self.text = source.decode("utf-8", "surrogatepass")
-        self._reindex()
         new_end = start + len(new_bytes)
         new_end_point = self.byte_to_point(new_end)
         if self.tree is not None:

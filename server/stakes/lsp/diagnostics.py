@@ -22,6 +22,7 @@ from stakes.lsp.messages import diagnostic_message
 from stakes.lsp.positions import Columns, LineColumns, span_range
 
 SOURCE = "stakes"
+MAX_RELATED = 5  # related-information entries per diagnostic
 NOTE_CODE = "stakes/note"
 
 
@@ -88,13 +89,16 @@ def report_diagnostics(
     for finding in active:
         region = regions.get(finding.region)
         rule = rules.get(finding.rule_id)
+        others = [other for other in by_region[finding.region] if other is not finding]
+        # The nearest few only: every finding listing all the others is quadratic in size and
+        # buries the Problems panel; the code lens and hover summarise the whole region.
+        others.sort(key=lambda other: abs(other.span.start_line - finding.span.start_line))
         related = [
             types.DiagnosticRelatedInformation(
                 location=types.Location(uri=uri, range=ranges[id(other)]),
                 message=f"same region ({other.region.name}): {other.rule_id}: {other.message}",
             )
-            for other in by_region[finding.region]
-            if other is not finding
+            for other in sorted(others[:MAX_RELATED], key=lambda other: other.span.start_byte)
         ]
         out.append(
             types.Diagnostic(

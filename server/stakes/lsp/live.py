@@ -132,6 +132,8 @@ async def settled(ls: StakesServer, doc: OpenDocument, limit: float = 1.0) -> No
     Pull clients ask for diagnostics right after every change; answering after the debounce
     gives them the same one-assessment-per-pause behaviour push clients get.
     """
+    if doc.pending is None or ls.debounce <= 0:
+        return  # nothing to wait for: answer now, without yielding to the event loop
     loop = asyncio.get_running_loop()
     deadline = loop.time() + limit
     while doc.pending is not None and loop.time() < deadline:
