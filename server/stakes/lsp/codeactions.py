@@ -47,13 +47,10 @@ def _suppress(ls: StakesServer, doc: OpenDocument, finding: Finding, diagnostics
 
 @guarded("textDocument/codeAction", fallback=[])
 async def code_action(ls: StakesServer, params: types.CodeActionParams) -> list[types.CodeAction | types.Command]:
-    doc = ls.documents.get(params.text_document.uri)
-    if doc is None:
+    current = await live.report_for(ls, params.text_document.uri)
+    if current is None:
         return []
-    await live.ready(ls, doc.path)
-    report = live.assess(ls, doc).report
-    if report is None:
-        return []
+    doc, report = current
     actions: list[types.CodeAction | types.Command] = []
     seen_rules: set[str] = set()
     seen_regions: set[str] = set()

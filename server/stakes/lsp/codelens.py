@@ -14,13 +14,10 @@ from stakes.lsp.server import StakesServer
 
 @guarded("textDocument/codeLens", fallback=[])
 async def code_lens(ls: StakesServer, params: types.CodeLensParams) -> list[types.CodeLens]:
-    doc = ls.documents.get(params.text_document.uri)
-    if doc is None:
+    current = await live.report_for(ls, params.text_document.uri)
+    if current is None:
         return []
-    await live.ready(ls, doc.path)
-    report = live.assess(ls, doc).report
-    if report is None:
-        return []
+    doc, report = current
     lenses = []
     for region in report.regions:
         line = region.region.ref.start_line

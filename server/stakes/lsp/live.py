@@ -15,6 +15,7 @@ from pathlib import Path
 
 from lsprotocol import types
 
+from stakes.engine.assessment import FileReport
 from stakes.engine.config import CONFIG_DIR
 from stakes.engine.ledger import LEDGER_FILE
 from stakes.engine.project import Project
@@ -65,6 +66,17 @@ def assess(ls: StakesServer, doc: OpenDocument) -> Assessment:
         report = project.analyze_document(doc.document)
         doc.assessment = Assessment(doc.version, report, list(report.notes), generation)
     return doc.assessment
+
+
+async def report_for(ls: StakesServer, uri: str) -> tuple[OpenDocument, FileReport] | None:
+    """The open document and its current report, once its project is loaded (``None``: not open,
+    or not assessed, e.g. over the size limit). The common start of lens, action and hover."""
+    doc = ls.documents.get(uri)
+    if doc is None:
+        return None
+    await ready(ls, doc.path)
+    report = assess(ls, doc).report
+    return (doc, report) if report is not None else None
 
 
 def diagnostics_for(ls: StakesServer, doc: OpenDocument, assessment: Assessment) -> list[types.Diagnostic]:
