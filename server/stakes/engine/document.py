@@ -169,6 +169,10 @@ class Document:
             )
         assert self._parser is not None
         self.tree = self._parser.parse(self._source, self.tree)
+        if self.tree.root_node.has_error:
+            # Error recovery can differ between an incremental reparse and a fresh parse; broken
+            # code is reparsed from scratch so the editor always agrees with `stakes scan`.
+            self.tree = self._parser.parse(self._source)
 
     def apply_range_edit(
         self, start_line: int, start_col: int, end_line: int, end_col: int, new_text: str, encoding: Encoding
