@@ -53,6 +53,8 @@ LABEL_SETS = {
     # name: (labels file, marker prefix in docs/quality.md)
     "dev": ("labels.yaml", "quality"),
     "holdout": ("holdout.yaml", "quality-holdout"),
+    # a folder: the union of the ``labels`` lists of its *.yaml files (see fetch.py)
+    "holdout2": ("holdout2", "quality-holdout2"),
 }
 
 
@@ -106,13 +108,40 @@ class LabelError(Exception):
     """The labels file is malformed or names functions that do not exist."""
 
 
+def label_entries(path: Path) -> list[tuple[Path, list[Any]]]:
+    """The raw label lists of a labels file, or of every ``*.yaml`` file in a label-set folder.
+
+    A folder's files are mappings ``{sources: [...], labels: [...]}``; fetch.py reads the sources.
+    """
+    if not path.is_dir():
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        if not isinstance(raw, list):
+            raise LabelError(f"{path}: expected a list of labels")
+        return [(path, raw)]
+    lists: list[tuple[Path, list[Any]]] = []
+    for file in sorted(path.glob("*.yaml")):
+        raw = yaml.safe_load(file.read_text(encoding="utf-8"))
+        if not isinstance(raw, dict) or set(raw) != {"sources", "labels"}:
+            raise LabelError(f"{file}: expected a mapping with exactly 'sources' and 'labels'")
+        if not isinstance(raw["labels"], list):
+            raise LabelError(f"{file}: 'labels' must be a list")
+        lists.append((file, raw["labels"]))
+    if not lists:
+        raise LabelError(f"{path}: no *.yaml label files")
+    return lists
+
+
 def load_labels(path: Path) -> list[Label]:
-    """Parse labels.yaml strictly: unknown keys or labels are mistakes, not data."""
-    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    if not isinstance(raw, list):
-        raise LabelError(f"{path}: expected a list of labels")
+    """Parse labels strictly: unknown keys or labels are mistakes, not data."""
     labels: list[Label] = []
     seen: set[tuple[str, str]] = set()
+    for file, raw in label_entries(path):
+        labels.extend(_parse_labels(file, raw, seen))
+    return labels
+
+
+def _parse_labels(path: Path, raw: list[Any], seen: set[tuple[str, str]]) -> list[Label]:
+    labels: list[Label] = []
     for index, entry in enumerate(raw, start=1):
         if not isinstance(entry, dict) or set(entry) != {"path", "function", "label", "why"}:
             raise LabelError(f"{path}: entry {index} must have exactly path, function, label, why")
@@ -322,7 +351,8 @@ def main(argv: list[str] | None = None) -> int:
         "--set",
         choices=sorted(LABEL_SETS),
         default="dev",
-        help="dev: the labels rules are tuned on; holdout: labels kept for checking that tuning",
+        help="dev: the labels rules are tuned on; holdout: the first held-out set (since seen); "
+        "holdout2: the fresh held-out set",
     )
     parser.add_argument("--labels", type=Path, help="labels file (default: the set's file)")
     parser.add_argument("--doc", type=Path, default=DOC, help="Markdown file to update")
