@@ -121,3 +121,8 @@ export function serializeRow(row: { id: string }) {
   // ok: passport-strategy
   return JSON.stringify(row);
 }
+
+export function parseChallenge(response: globalThis.Response) {
+  // ok: auth-denial-response
+  return response.headers.get('www-authenticate');
+}
