@@ -160,6 +160,31 @@ def test_query_inside_any_reports_nodes_of_other_types(make_pack: Callable[..., 
     assert [(line, name) for _, line, name, _ in found] == [(2, "<module>"), (3, "<module>")]
 
 
+def test_query_nested_in_a_relation_is_evaluated(make_pack: Callable[..., Path]) -> None:
+    # ``not-inside`` / ``has`` with an ``any`` that holds a raw query must test nodes of every type
+    # the query can report, not only the types of the other alternatives.
+    uuid_call = '((call function: (attribute attribute: (identifier) @f)) @match (#eq? @f "uuid5"))'
+    rules = [
+        ("weak", "[python]", "{call: hashlib.md5, not-inside: {any: [{definition: '^cache_'}, {query: '" + uuid_call + "'}]}}"),
+        ("ns", "[python]", "{definition: '^make_', has: {any: [{call: hmac.new}, {query: '" + uuid_call + "'}]}}"),
+    ]
+    pack = make_pack("t", rules)
+    found = _analyze(pack, "a.py", """
+        import hashlib, hmac, uuid
+        def fingerprint(data):
+            return hashlib.md5(data)
+        def cache_key(data):
+            return hashlib.md5(data)
+        def name_id(ns, data):
+            return uuid.uuid5(ns, hashlib.md5(data).hexdigest())
+        def make_id(ns):
+            return uuid.uuid5(ns, "x")
+        def make_plain():
+            return 1
+    """)
+    assert sorted((rule, line) for rule, line, _, _ in found) == [("ns", 8), ("weak", 3)]
+
+
 def test_chained_calls_are_reported_at_the_method(make_pack: Callable[..., Path]) -> None:
     pack = make_pack("t", [("sign", "[java]", "{call: '*.signWith'}")])
     found = _analyze(pack, "T.java", """

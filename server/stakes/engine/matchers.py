@@ -603,10 +603,12 @@ class RelationalMatcher(Matcher):
 
 def _has_ancestor(node: Node, matcher: Matcher, ctx: MatchContext) -> bool:
     kinds = matcher.node_types(ctx.syntax)
-    is_query = _uses_query(matcher)
+    # A query anywhere in the relation (``not-inside: {any: [{query: ...}, ...]}``) can match
+    # an ancestor of any type, so the type filter would skip the very nodes it reports.
+    any_type = _contains_query(matcher)
     parent = node.parent
     while parent is not None:
-        if (is_query or parent.type in kinds) and matcher.test(parent, ctx) is not None:
+        if (any_type or parent.type in kinds) and matcher.test(parent, ctx) is not None:
             return True
         parent = parent.parent
     return False
@@ -617,10 +619,32 @@ def _has_descendant(node: Node, matcher: Matcher, ctx: MatchContext) -> bool:
         hits = ctx.query_hits.get(_first_query(matcher).id, {})
         return any(node.start_byte <= n.start_byte and n.end_byte <= node.end_byte and n.id != node.id for n in hits.values())
     kinds = matcher.node_types(ctx.syntax)
-    for candidate in ctx.candidates.within(kinds, node.start_byte, node.end_byte):
+    candidates = ctx.candidates.within(kinds, node.start_byte, node.end_byte)
+    if _contains_query(matcher):
+        # Nodes a nested query reported are candidates too, whatever their type.
+        for query in _queries_in(matcher):
+            candidates.extend(
+                n
+                for n in ctx.query_hits.get(query.id, {}).values()
+                if node.start_byte <= n.start_byte and n.end_byte <= node.end_byte
+            )
+    for candidate in candidates:
         if candidate.id != node.id and matcher.test(candidate, ctx) is not None:
             return True
     return False
+
+
+def _queries_in(matcher: Matcher) -> list[QueryMatcher]:
+    """Every raw query nested anywhere in ``matcher`` (memoised on the matcher object)."""
+    cached: list[QueryMatcher] | None = getattr(matcher, "_nested_queries", None)
+    if cached is None:
+        cached = [m for m in walk(matcher) if isinstance(m, QueryMatcher)]
+        object.__setattr__(matcher, "_nested_queries", cached)
+    return cached
+
+
+def _contains_query(matcher: Matcher) -> bool:
+    return bool(_queries_in(matcher))
 
 
 def _uses_query(matcher: Matcher) -> bool:
