@@ -95,6 +95,44 @@ def test_go_receiver_method_and_versioned_import(make_pack: Callable[..., Path])
     assert found == [("parse", 6, "Server.Login", "method"), ("insecure", 7, "<module>", "module")]
 
 
+def test_go_import_used_by_its_package_name_not_its_path(make_pack: Callable[..., Path]) -> None:
+    pack = make_pack("t", [
+        ("parse", "[go]", "{call: github.com/dgrijalva/jwt-go.Parse}"),
+        ("verify", "[go]", "{call: github.com/coreos/go-oidc.NewVerifier}"),
+        ("jose", "[go]", "{call: gopkg.in/square/go-jose.v2.ParseSigned}"),
+        ("basic", "[go]", "{call: github.com/abbot/go-http-auth.NewBasicAuthenticator}"),
+    ])
+    found = _analyze(pack, "a.go", """
+        package auth
+        import (
+            "github.com/dgrijalva/jwt-go"
+            "github.com/coreos/go-oidc"
+            "gopkg.in/square/go-jose.v2"
+            "github.com/abbot/go-http-auth"
+        )
+        func Check(t string) {
+            jwt.Parse(t, nil)
+            oidc.NewVerifier(issuer, keys, cfg)
+            jose.ParseSigned(t)
+            auth.NewBasicAuthenticator("realm", secrets)
+        }
+    """)
+    assert [(rule, line) for rule, line, _, _ in found] == [("parse", 9), ("verify", 10), ("jose", 11), ("basic", 12)]
+
+
+def test_go_guessed_package_name_never_hides_a_real_import(make_pack: Callable[..., Path]) -> None:
+    pack = make_pack("t", [("parse", "[go]", "{call: github.com/dgrijalva/jwt-go.Parse}")])
+    found = _analyze(pack, "a.go", """
+        package auth
+        import (
+            "example.com/tokens/jwt"
+            "github.com/dgrijalva/jwt-go"
+        )
+        func Check(t string) { jwt.Parse(t) }
+    """)
+    assert found == []
+
+
 def test_java_annotations_and_static_calls(make_pack: Callable[..., Path]) -> None:
     pack = make_pack("t", [
         ("digest", "[java]", "{call: java.security.MessageDigest.getInstance}"),

@@ -680,6 +680,26 @@ class JavaScriptSyntax(Syntax):
     _object_holders = frozenset({"variable_declarator", "assignment_expression"})
 
 
+def go_package_names(path: str) -> list[str]:
+    """The name an unaliased Go import is used by: the last path element, then likely guesses.
+
+    Go code refers to a package by the name in its ``package`` clause, which the import path
+    does not always spell: ``github.com/dgrijalva/jwt-go`` is used as ``jwt``,
+    ``github.com/coreos/go-oidc`` as ``oidc``, ``gopkg.in/square/go-jose.v2`` as ``jose``. Without
+    reading the imported package, drop a ``go-`` prefix, a ``-go``/``.go`` suffix and a ``.vN``
+    suffix, and for names that still contain hyphens also offer the last hyphenated word.
+    """
+    last = path.rsplit("/", 1)[-1]
+    first = last.split(".")[0] if "." in last else last
+    names = [first]
+    base = re.sub(r"\.v\d+$", "", last)
+    base = re.sub(r"^go-|[-.]go$", "", base)
+    for candidate in (base, base.rsplit("-", 1)[-1]):
+        if candidate.isidentifier() and candidate not in names:
+            names.append(candidate)
+    return names
+
+
 class GoSyntax(Syntax):
     """Go (tree-sitter-go)."""
 
@@ -725,14 +745,21 @@ class GoSyntax(Syntax):
             specs = [c for c in decl.named_children if c.type == "import_spec"]
             for spec_list in (c for c in decl.named_children if c.type == "import_spec_list"):
                 specs.extend(c for c in spec_list.named_children if c.type == "import_spec")
+            guessed: dict[str, str] = {}
             for spec in specs:
                 path = self._path(spec)
                 alias = spec.child_by_field_name("name")
-                local = node_text(alias) if alias is not None else path.rsplit("/", 1)[-1]
-                if local.startswith("gopkg.in") or "." in local:
-                    local = local.split(".")[0]
-                if local not in ("_", "."):
-                    table.bindings[local] = path
+                if alias is not None:
+                    local = node_text(alias)
+                    if local not in ("_", "."):
+                        table.bindings[local] = path
+                    continue
+                names = go_package_names(path)
+                table.bindings[names[0]] = path
+                for name in names[1:]:
+                    guessed.setdefault(name, path)
+            for name, path in guessed.items():  # a real last segment always wins over a guess
+                table.bindings.setdefault(name, path)
         return table
 
     def imported_modules(self, node: Node) -> list[str]:
