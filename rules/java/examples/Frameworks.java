@@ -122,6 +122,11 @@ public class Frameworks {
         chain[0].getSubjectX500Principal();
     }
 
+    // expect: security-object-parameter
+    public java.util.List<String> myOrders(java.security.Principal principal) {
+        return java.util.List.of(principal.getName());
+    }
+
     // ok: security-object-parameter
     public void save(Session session, Object entity) {
         session.persist(entity);
