@@ -66,6 +66,7 @@ function lruCache(cache, key) {
 async function authenticate(req) {
   // expect: authorization-header-read
   const header = req.headers.authorization || '';
+  // expect: authorization-header-read
   return header.startsWith('Bearer ') ? header.slice(7) : null;
 }
 
@@ -122,6 +123,7 @@ function verifyCoupon(couponService, code) {
 function bearerFrom(req) {
   // expect: authorization-header-read
   const header = req.get('Authorization') || '';
+  // expect: authorization-header-read
   return header.startsWith('Bearer ') ? header.slice(7) : null;
 }
 
