@@ -56,6 +56,11 @@ function planLabel(plan) {
   return plan === 'basic' ? 'Basic plan' : 'Pro plan';
 }
 
+function filtered(response) {
+  // ok: basic-auth-credentials
+  return response.type === 'basic' ? response.body : null;
+}
+
 function parseClock(text) {
   // ok: basic-auth-credentials
   const [hours, minutes] = text.split(':');
@@ -75,4 +80,4 @@ function imageBytes(dataUrl) {
 // ok: basic-auth-credentials
 const VERSION_RE = /^v(\d+)\.(\d+)$/;
 
-module.exports = { basicGate, decodeBasic, basicHeader, tokenHeader, schemeOf, BASIC_RE, planLabel, parseClock, hostPort, imageBytes, VERSION_RE };
+module.exports = { basicGate, decodeBasic, basicHeader, tokenHeader, schemeOf, BASIC_RE, planLabel, filtered, parseClock, hostPort, imageBytes, VERSION_RE };

@@ -68,6 +68,25 @@ function contentHeaders(res) {
   res.setHeader('Content-Type', 'application/json');
 }
 
+// expect: cors-origin-policy
+function preflight(options, req, res, next) {
+  if (req.method === 'OPTIONS') {
+    res.statusCode = 204;
+    return res.end();
+  }
+  return next();
+}
+
+function poolFor(pools, upstreamOrigin) {
+  // ok: cors-origin-policy
+  return pools.find((pool) => pool.origin === upstreamOrigin);
+}
+
+function hasBody(method) {
+  // ok: cors-origin-policy
+  return method !== 'OPTIONS' && method !== 'HEAD';
+}
+
 function gitRemote(remotes) {
   // ok: cors-origin-policy
   return remotes.find((r) => r.name === 'upstream');
