@@ -102,7 +102,7 @@ public class Frameworks {
         return cursor.nextPageToken();
     }
 
-    // expect: security-object-parameter
+    // expect: security-object-parameter, login-throttling-definition
     public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response, Authentication authentication) {
         request.getSession().setMaxInactiveInterval(900);
     }
@@ -282,5 +282,54 @@ public class Frameworks {
     String agent(HttpServletRequest request) {
         // ok: origin-policy-check
         return request.getHeader("User-Agent");
+    }
+
+    static class AccountDetails {
+        private String role;
+        private boolean locked;
+
+        // expect: user-account-status-definition
+        public java.util.List<String> getAuthorities() {
+            return java.util.List.of("ROLE_" + role);
+        }
+
+        // expect: user-account-status-definition
+        public boolean isAccountNonLocked() {
+            return !locked;
+        }
+
+        // ok: user-account-status-definition
+        public boolean isEnabledFeature() {
+            return true;
+        }
+
+        // ok: user-account-status-definition
+        public String getAuthor() {
+            return "kim";
+        }
+    }
+
+    static class LoginAttempts {
+        private final java.util.Map<String, Integer> failures = new java.util.HashMap<>();
+
+        // expect: login-throttling-definition
+        public void loginFailed(String key) {
+            failures.merge(key, 1, Integer::sum);
+        }
+
+        // expect: login-throttling-definition
+        public boolean isBlocked(String key) {
+            return failures.getOrDefault(key, 0) >= 5;
+        }
+
+        // ok: login-throttling-definition
+        public boolean isLocked(java.nio.channels.FileLock lock) {
+            return lock.isValid();
+        }
+
+        // ok: login-throttling-definition
+        public void recordPageView(String page) {
+            failures.remove(page);
+        }
     }
 }

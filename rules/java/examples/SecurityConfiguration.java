@@ -183,4 +183,12 @@ public class SecurityConfiguration {
         // ok: tls-trust-configuration, tls-verification-disabled
         return "TLSv1.3";
     }
+
+    void lambdas(HttpsURLConnection connection, javax.net.ssl.SSLSocketFactory factory) {
+        // expect: tls-trust-configuration, tls-verification-disabled
+        HttpsURLConnection.setDefaultHostnameVerifier((hostname, session) -> true);
+        // expect: tls-trust-configuration
+        // ok: tls-verification-disabled
+        connection.setHostnameVerifier((hostname, session) -> hostname.equals("api.example.com"));
+    }
 }
