@@ -512,8 +512,8 @@ HOLDOUT_SOURCES: tuple[Source, ...] = (
         "basic-auth@3.1.0",
         "basic-auth-3.1.0.tgz",
         "4c6963083ff28c0de7a9dad858f17b236d541805174e457e4802c52006159679",
-        "package/",
-        ("dist/*.js",),
+        "package/dist/",  # the scanner skips dist/ folders as build output; this is the source
+        ("*.js",),
     ),
     Source(
         "cors",
