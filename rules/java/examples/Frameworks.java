@@ -332,4 +332,21 @@ public class Frameworks {
             failures.remove(page);
         }
     }
+
+    void guard(HttpServletRequest request, HttpServletResponse response) throws java.io.IOException {
+        if (request.getSession(false) == null) {
+            // expect: access-denial
+            response.sendRedirect("/login?next=" + request.getRequestURI());
+        }
+    }
+
+    void afterSave(HttpServletResponse response) throws java.io.IOException {
+        // ok: access-denial
+        response.sendRedirect("/orders/list");
+    }
+
+    // expect: security-object-parameter
+    public void handle(javax.security.auth.callback.Callback[] callbacks) {
+        callbacks[0].toString();
+    }
 }

@@ -46,7 +46,6 @@ public class KeysAndTokens {
         this.mac = mac;
     }
 
-    // expect: crypto-operation-definition
     byte[] seal(SecretKey key, byte[] iv, byte[] plain) throws Exception {
         // expect: cipher-operation-call
         cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(128, iv));
@@ -135,6 +134,11 @@ public class KeysAndTokens {
         return new JwkProviderBuilder("https://tenant.example").cached(10, 24, java.util.concurrent.TimeUnit.HOURS).build();
     }
 
+    void saml(org.opensaml.saml.saml2.core.Assertion assertion, org.opensaml.security.credential.Credential credential) throws Exception {
+        // expect: jose-verification-call
+        org.opensaml.xmlsec.signature.support.SignatureValidator.validate(assertion.getSignature(), credential);
+    }
+
     void notJose(SignedUpload upload, FormValidator form) {
         // ok: jose-verification-call
         upload.verifyChecksum();
@@ -171,6 +175,12 @@ public class KeysAndTokens {
     void signIn(com.google.firebase.auth.FirebaseAuth auth, String email, String password) {
         // expect: identity-provider-call
         auth.signInWithEmailAndPassword(email, password);
+    }
+
+    void jaas(javax.security.auth.callback.CallbackHandler handler) throws Exception {
+        // expect: identity-provider-call
+        javax.security.auth.login.LoginContext context = new javax.security.auth.login.LoginContext("App", handler);
+        context.login();
     }
 
     void notIdp(Profile profile, Mailer mailer) {
@@ -229,6 +239,10 @@ public class KeysAndTokens {
 
     // ok: crypto-operation-definition
     void sealedClassHint() {
+    }
+
+    // ok: crypto-operation-definition
+    void seal() {
     }
 
     <T> T extractClaim(String token, Function<Claims, T> resolver) {
