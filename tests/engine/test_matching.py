@@ -223,6 +223,38 @@ def test_query_nested_in_a_relation_is_evaluated(make_pack: Callable[..., Path])
     assert sorted((rule, line) for rule, line, _, _ in found) == [("ns", 8), ("weak", 3)]
 
 
+def test_inside_a_decorator_means_inside_the_decorated_definition(make_pack: Callable[..., Path]) -> None:
+    pack = make_pack("t", [
+        ("py", "[python]", "{call: '*.save', not-inside: {decorator: '*.exception_handler'}}"),
+        ("java", "[java]", "{call: '*.sendError', inside: {decorator: PreAuthorize}}"),
+        ("ts", "[typescript]", "{call: '*.save', inside: {decorator: Authorized}}"),
+    ])
+    python = _analyze(pack, "a.py", """
+        @app.exception_handler(Error)
+        def on_error(request, exc):
+            request.save()
+        def view(request):
+            request.save()
+    """)
+    assert [(rule, line) for rule, line, _, _ in python] == [("py", 5)]
+    java = _analyze(pack, "A.java", """
+        class A {
+            @PreAuthorize("hasRole('ADMIN')")
+            void admin(HttpServletResponse r) { r.sendError(403); }
+            void open(HttpServletResponse r) { r.sendError(404); }
+        }
+    """)
+    assert [(rule, line) for rule, line, _, _ in java] == [("java", 3)]
+    typescript = _analyze(pack, "a.ts", """
+        class Orders {
+            @Authorized()
+            update(repo: Repo) { repo.save(); }
+            list(repo: Repo) { repo.save(); }
+        }
+    """)
+    assert [(rule, line) for rule, line, _, _ in typescript] == [("ts", 3)]
+
+
 def test_chained_calls_are_reported_at_the_method(make_pack: Callable[..., Path]) -> None:
     pack = make_pack("t", [("sign", "[java]", "{call: '*.signWith'}")])
     found = _analyze(pack, "T.java", """

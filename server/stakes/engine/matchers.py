@@ -606,12 +606,37 @@ def _has_ancestor(node: Node, matcher: Matcher, ctx: MatchContext) -> bool:
     # A query anywhere in the relation (``not-inside: {any: [{query: ...}, ...]}``) can match
     # an ancestor of any type, so the type filter would skip the very nodes it reports.
     any_type = _contains_query(matcher)
+    # Decorators and annotations are children of the definition, not ancestors of its body, so
+    # "inside a function decorated with X" looks at the decorators of each enclosing node.
+    decorators = bool(kinds & ctx.syntax.decorator_types)
     parent = node.parent
     while parent is not None:
         if (any_type or parent.type in kinds) and matcher.test(parent, ctx) is not None:
             return True
+        if decorators and any(matcher.test(d, ctx) is not None for d in _decorators_of(parent, ctx.syntax)):
+            return True
         parent = parent.parent
     return False
+
+
+def _decorators_of(node: Node, syntax: Syntax) -> list[Node]:
+    """Decorators or annotations attached to ``node``.
+
+    Grammars differ: Python wraps them with the definition (children), Java puts them in the
+    definition's ``modifiers``, TypeScript leaves them as the class-body siblings just before it.
+    """
+    found: list[Node] = []
+    # A JavaScript/TypeScript class body holds its members' decorators, which are not its own.
+    for child in node.children if node.type != "class_body" else ():
+        if child.type in syntax.decorator_types:
+            found.append(child)
+        elif child.type == "modifiers":
+            found.extend(c for c in child.children if c.type in syntax.decorator_types)
+    sibling = node.prev_named_sibling
+    while sibling is not None and sibling.type in syntax.decorator_types:
+        found.append(sibling)
+        sibling = sibling.prev_named_sibling
+    return found
 
 
 def _has_descendant(node: Node, matcher: Matcher, ctx: MatchContext) -> bool:
