@@ -182,6 +182,41 @@ def test_comparison_either_order(make_pack: Callable[..., Path]) -> None:
     assert found == [("owner", 2, "can_edit", "function")]
 
 
+def test_comparison_with_ordering_operators(make_pack: Callable[..., Path]) -> None:
+    pack = make_pack("t", [
+        ("expiry", "[python, javascript, go]", "{comparison: {left: '(?i)exp', right: '(?i)now', operators: ['<', '<=', '>', '>=']}}"),
+        ("owner", "[python, javascript, go]", "{comparison: {left: '(?i)owner', right: '(?i)user'}}"),
+    ])
+    python = _analyze(pack, "a.py", """
+        def expired(claims, now):
+            return claims["exp"] < now
+        def later(exp, now):
+            return now >= exp
+        def same(exp, now):
+            return exp == now
+        def mine(obj, user):
+            return obj.owner < user.id
+    """)
+    assert [(rule, line) for rule, line, _, _ in python] == [("expiry", 2), ("expiry", 4)]
+    javascript = _analyze(pack, "a.js", """
+        const fresh = (t) => t.expiresAt > Date.now();
+        const mine = (o, user) => o.owner === user.id;
+        const shift = (exp, now) => exp << now;
+    """)
+    assert [(rule, line) for rule, line, _, _ in javascript] == [("expiry", 1), ("owner", 2)]
+    go = _analyze(pack, "a.go", """
+        package a
+        func Valid(c Claims, now int64) bool { return c.ExpiresAt > now && c.Owner == user.ID }
+    """)
+    assert sorted(rule for rule, _, _, _ in go) == ["expiry", "owner"]
+
+
+def test_comparison_rejects_an_unknown_operator(make_pack: Callable[..., Path]) -> None:
+    pack = make_pack("t", [("bad", "[python]", "{comparison: {left: a, right: b, operators: ['<>']}}")])
+    _pack, errors = load_pack(pack)
+    assert errors and "operators" in errors[0].render() and "use some of" in errors[0].render()
+
+
 def test_raw_query_rule(make_pack: Callable[..., Path]) -> None:
     pack = make_pack("t", [("debug", "[python]", "{query: '((assignment left: (identifier) @n right: (true)) @match (#eq? @n \"DEBUG\"))'}", "elevated", "security-config")])
     found = _analyze(pack, "settings.py", "DEBUG = True\nVERBOSE = True\n")

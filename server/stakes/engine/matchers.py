@@ -160,7 +160,7 @@ def fact_texts(fact: str, node: Node, ctx: MatchContext) -> list[str]:
         return [arg[0]] if arg is not None else []
     if fact == "comparison":
         operands = ctx.fact("comparison", node)
-        return [node_text(operands[0]), node_text(operands[1])] if operands is not None else []
+        return [node_text(operands[0]), node_text(operands[2])] if operands is not None else []
     value = ctx.fact(fact, node)  # string_value
     return [value] if value is not None else []
 
@@ -428,10 +428,16 @@ class ArgumentMatcher(Matcher):
 
 @dataclass
 class ComparisonMatcher(Matcher):
-    """Equality comparisons whose two operands match the two patterns, in either order."""
+    """Comparisons whose two operands match the two patterns, in either order.
+
+    Equality (``==``, ``!=``, ``===``, ``is``…) by default; ``operators`` widens it to ordering,
+    for checks such as ``exp < now`` or ``len(key) < 32``. Either order is accepted because
+    ``now > exp`` and ``exp < now`` are the same check.
+    """
 
     left: SafeRegex
     right: SafeRegex
+    operators: frozenset[str] | None = None  # None: the language's equality operators
 
     def node_types(self, syntax: Syntax) -> frozenset[str]:
         return syntax.comparison_types
@@ -444,9 +450,13 @@ class ComparisonMatcher(Matcher):
         operands = ctx.fact("comparison", node)
         if operands is None:
             return None
-        a, b = node_text(operands[0]), node_text(operands[1])
+        operator = operands[1]
+        allowed = self.operators if self.operators is not None else ctx.syntax.equality_operators
+        if operator not in allowed:
+            return None
+        a, b = node_text(operands[0]), node_text(operands[2])
         if (self.left.search(a) and self.right.search(b)) or (self.left.search(b) and self.right.search(a)):
-            return Hit(node, f"{a} == {b}"[:80])
+            return Hit(node, f"{a} {operator} {b}"[:80])
         return None
 
 
@@ -742,9 +752,23 @@ def _build_atomic(key: str, value: Any, languages: Sequence[str]) -> Matcher:
         _check_keys(value, ("name", "value"), "argument")
         return ArgumentMatcher(_regex(value["name"], "name"), _regex(value["value"], "value") if "value" in value else None)
     if key == "comparison":
-        if not isinstance(value, Mapping) or set(value) != {"left", "right"}:
+        if not isinstance(value, Mapping) or not {"left", "right"} <= set(value):
             raise SpecError("'comparison' needs {left: regex, right: regex} (matched in either order)", key)
-        return ComparisonMatcher(_regex(value["left"], "left"), _regex(value["right"], "right"))
+        _check_keys(value, ("left", "right", "operators"), "comparison")
+        operators = value.get("operators")
+        if operators is not None:
+            allowed = ("==", "!=", "===", "!==", "is", "is not", "<", "<=", ">", ">=")
+            if not isinstance(operators, list) or not operators or not set(operators) <= set(allowed):
+                raise SpecError(
+                    "'operators' must be a list of comparison operators",
+                    "operators",
+                    f"use some of: {', '.join(allowed)}",
+                )
+        return ComparisonMatcher(
+            _regex(value["left"], "left"),
+            _regex(value["right"], "right"),
+            frozenset(operators) if operators is not None else None,
+        )
     if key == "query":
         if isinstance(value, str):
             sources = {lang: value for lang in languages}

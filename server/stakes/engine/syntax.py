@@ -123,17 +123,22 @@ class Syntax:
         raise NotImplementedError
 
     equality_operators: frozenset[str] = frozenset({"==", "!="})
+    ordering_operators: frozenset[str] = frozenset({"<", "<=", ">", ">="})
 
-    def comparison(self, node: Node) -> tuple[Node, Node] | None:
-        """The operands of an equality comparison, ``None`` for other binary operators.
+    def comparison(self, node: Node) -> tuple[Node, str, Node] | None:
+        """Left operand, operator and right operand of an equality or ordering comparison.
 
-        Serves the C-like grammars, whose binary expressions have operator/left/right fields.
+        ``None`` for other binary operators. Serves the C-like grammars, whose binary
+        expressions have operator/left/right fields.
         """
         op = node.child_by_field_name("operator")
-        if op is None or node_text(op) not in self.equality_operators:
+        if op is None:
+            return None
+        operator = node_text(op)
+        if operator not in self.equality_operators and operator not in self.ordering_operators:
             return None
         left, right = node.child_by_field_name("left"), node.child_by_field_name("right")
-        return (left, right) if left is not None and right is not None else None
+        return (left, operator, right) if left is not None and right is not None else None
 
     def region(self, node: Node) -> Definition | None:
         """The name and kind of a region node (anonymous functions are named by where they go)."""
@@ -341,12 +346,17 @@ class PythonSyntax(Syntax):
             return self.string_value(key) or "", value
         return None
 
-    def comparison(self, node: Node) -> tuple[Node, Node] | None:
-        ops = [node_text(c) for c in node.children if not c.is_named]
-        if not ops or any(op not in ("==", "!=", "is", "is not") for op in ops):
-            return None
+    equality_operators = frozenset({"==", "!=", "is", "is not"})
+
+    def comparison(self, node: Node) -> tuple[Node, str, Node] | None:
         operands = node.named_children
-        return (operands[0], operands[1]) if len(operands) == 2 else None
+        ops = [node_text(c) for c in node.children if not c.is_named]
+        if len(operands) != 2 or not ops:  # chained comparisons (a < b < c) are left out
+            return None
+        operator = " ".join(ops)  # ``is not`` may come as two tokens
+        if operator not in self.equality_operators and operator not in self.ordering_operators:
+            return None
+        return operands[0], operator, operands[1]
 
     def region(self, node: Node) -> Definition | None:
         if node.type == "decorated_definition":
