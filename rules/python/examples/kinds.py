@@ -411,3 +411,63 @@ def short_names(names, key):
 def load_key(data):
     # ok: key-length-check
     return serialization.load_pem_public_key(data)
+
+
+# --- origin-check-definition ---------------------------------------------------------------------
+
+class WebSocketHandler:
+    # expect: origin-check-definition
+    def check_origin(self, origin):
+        return origin in self.allowed_origins
+
+    # expect: origin-check-definition
+    def is_same_origin(self, origin, host):
+        return origin == "https://" + host
+
+    # ok: origin-check-definition
+    def get_origin_country(self, address):
+        return self.geoip.lookup(address)
+
+    # ok: origin-check-definition
+    def original_request(self):
+        return self.request
+
+
+# --- more signed cookies and auth gates --------------------------------------------------------
+
+class Handler:
+    # expect: signed-cookie-function-definition
+    def get_signed_cookie(self, name, max_age_days=31):
+        return decode_signed_value(self.secret, name, self.get_cookie(name), max_age_days)
+
+    # ok: signed-cookie-function-definition
+    def get_cookie(self, name):
+        return self.request.cookies.get(name)
+
+
+# expect: signed-cookie-function-definition
+def decode_signed_value(secret, name, value, max_age_days):
+    return value
+
+
+# expect: auth-gate-decorator-definition
+def authenticated(method):
+    @functools.wraps(method)
+    def wrapper(self, *args, **kwargs):
+        if not self.current_user:
+            raise HTTPException(403)
+        return method(self, *args, **kwargs)
+
+    return wrapper
+
+
+# ok: auth-gate-decorator-definition
+def retry(method):
+    @functools.wraps(method)
+    def wrapper(*args, **kwargs):
+        try:
+            return method(*args, **kwargs)
+        except TimeoutError:
+            abort(503)
+
+    return wrapper
