@@ -54,6 +54,13 @@ def normalise_time_claims(payload):
         payload[claim] = int(payload[claim])
 
 
+def signature_options(options):
+    # expect: jwt-claim-check
+    verify = options.get("verify_signature", True)
+    # expect: jwt-claim-check
+    return {"verify_signature": verify, "enforce_minimum_key_length": True}
+
+
 def maths_functions():
     # ok: jwt-claim-check
     names = ["sin", "cos", "exp", "log"]
