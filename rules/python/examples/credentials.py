@@ -60,3 +60,13 @@ def vault(sm):
     page = keystore_pages.get_page("secrets-docs")
     # ok: secret-store-call
     return token, value, page, settings.get("secret_word_count")
+
+
+class PasswordHasher:
+    # ok: credential-name
+    def harden_runtime(self, password, encoded):
+        pass
+
+    # expect: credential-name
+    def encode(self, password, salt):
+        return salt + password
