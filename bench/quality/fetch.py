@@ -761,7 +761,8 @@ def extract(source: Source, archive: Path, dest: Path) -> int:
 # The first held-out set was looked at while rules were widened, so it is no longer held out.
 # A fresh set lives in holdout2/<group>.yaml as {sources: [...], labels: [...]}, so that the
 # packages and the functions read in them stay together and several people can label at once.
-HOLDOUT2_DIR = HERE / "holdout2"
+# Each held-out set after the first is such a folder: holdout2/, holdout3/, ...
+FOLDER_SETS = tuple(sorted(HERE.glob("holdout[0-9]*/")))
 SOURCE_KEYS = {"name", "registry", "spec", "filename", "sha256", "strip", "include"}
 OPTIONAL_SOURCE_KEYS = {"exclude", "inner_zip", "note"}
 
@@ -816,6 +817,18 @@ def sources_in(directory: Path) -> tuple[Source, ...]:
     return tuple(found)
 
 
+def folder_sources() -> tuple[Source, ...]:
+    """The sources of every label-set folder, refusing a name two folders both declare."""
+    found: list[Source] = []
+    for directory in FOLDER_SETS:
+        found.extend(sources_in(directory))
+    names = [source.name for source in found]
+    clash = sorted({name for name in names if names.count(name) > 1})
+    if clash:
+        raise SystemExit(f"source names declared in two held-out folders: {clash}")
+    return tuple(found)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cache", type=Path, default=CACHE, help="cache directory")
@@ -823,7 +836,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", nargs="*", default=None, help="source names to fetch")
     args = parser.parse_args(argv)
     downloads, dest = args.cache / "downloads", args.cache / "src"
-    for source in (*SOURCES, *HOLDOUT_SOURCES, *sources_in(HOLDOUT2_DIR)):
+    for source in (*SOURCES, *HOLDOUT_SOURCES, *folder_sources()):
         if args.only and source.name not in args.only:
             continue
         archive = download(source, downloads)
