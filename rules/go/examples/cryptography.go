@@ -200,7 +200,7 @@ func newOTP() int {
 }
 
 func issuerKey() (*ecdsa.PrivateKey, error) {
-	// expect: asymmetric-key-call
+	// expect: asymmetric-key-call, secure-random-call
 	return ecdsa.GenerateKey(nil, rand.Reader)
 }
 
