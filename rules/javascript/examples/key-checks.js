@@ -37,6 +37,7 @@ function hashToken(token, secret) {
 }
 
 function storedApiKey(apiKey) {
+  // expect: secret-digest
   const hash = crypto.createHash('sha256');
   // expect: secret-digest
   hash.update(apiKey);
