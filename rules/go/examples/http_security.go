@@ -221,14 +221,14 @@ func docsLink(r *http.Request) string {
 
 // ---- security-policy-field, wildcard-origin-match -----------------------------------------
 
-type corsPolicy struct {
+type corsRules struct {
 	allowedMethods   []string
 	allowedHeaders   []string
 	allowCredentials bool
 	Debug            bool
 }
 
-func (c *corsPolicy) methodAllowed(method string) bool {
+func (c *corsRules) methodAllowed(method string) bool {
 	// expect: security-policy-field
 	for _, m := range c.allowedMethods {
 		if m == method {
@@ -254,7 +254,7 @@ func hostAllowed(o SecureOptions, host string) bool {
 	return false
 }
 
-func pageSize(o SecureOptions, c *corsPolicy) int {
+func pageSize(o SecureOptions, c *corsRules) int {
 	// ok: security-policy-field
 	if c.Debug {
 		return 10

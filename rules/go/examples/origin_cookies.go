@@ -171,3 +171,23 @@ func (g *csrfGuard) requestToken(r *http.Request) string {
 
 // ok: csrf-token-handling
 func (g *csrfGuard) Error() string { return "forbidden" }
+
+// Allowed-host checks.
+
+func hostOK(allowedHosts []string, r *http.Request) bool {
+	for _, allowedHost := range allowedHosts {
+		// expect: origin-check
+		if strings.EqualFold(allowedHost, r.Host) {
+			return true
+		}
+	}
+	// expect: origin-check
+	return canonicalHost == r.Host
+}
+
+var canonicalHost = "shop.example"
+
+func sameFile(a, b string) bool {
+	// ok: origin-check
+	return strings.EqualFold(a, b)
+}

@@ -3,7 +3,9 @@ package examples
 
 import (
 	"crypto/tls"
+	"crypto/x509"
 	"net/http"
+	"golang.org/x/crypto/ssh"
 
 	"github.com/gorilla/csrf"
 	"github.com/rs/cors"
@@ -134,4 +136,59 @@ func probes(c *probeConfig) {
 	c.skipHealthCheck = true
 	// ok: security-check-toggle
 	c.noteAuthor = "ops"
+}
+
+// ---- peer-verification-setup -------------------------------------------------------------
+
+func mtlsServer(caPEM []byte) *tls.Config {
+	// expect: peer-verification-setup
+	pool := x509.NewCertPool()
+	// expect: peer-verification-setup
+	pool.AppendCertsFromPEM(caPEM)
+	// expect: tls-config-literal
+	return &tls.Config{
+		// expect: peer-verification-setup
+		ClientCAs: pool,
+		// expect: peer-verification-setup
+		ClientAuth: tls.RequireAndVerifyClientCert,
+	}
+}
+
+func sshClient(user string) *ssh.ClientConfig {
+	return &ssh.ClientConfig{
+		User: user,
+		// expect: peer-verification-setup
+		HostKeyCallback: ssh.InsecureIgnoreHostKey(),
+	}
+}
+
+type PoolOptions struct {
+	MaxIdle int
+	Name    string
+}
+
+func dbPool() PoolOptions {
+	// ok: peer-verification-setup
+	return PoolOptions{
+		// ok: peer-verification-setup
+		MaxIdle: 4,
+		Name:    "certs",
+	}
+}
+
+// ---- security-headers: policy values --------------------------
+
+func cspHeader(nonce string) string {
+	// expect: security-headers
+	return "default-src 'self'; script-src 'nonce-" + nonce + "'"
+}
+
+func hstsValue() string {
+	// expect: security-headers
+	return "max-age=63072000; includeSubDomains"
+}
+
+func cacheHeaders(w http.ResponseWriter) {
+	// ok: security-headers
+	w.Header().Set("Cache-Control", "max-age=3600")
 }
