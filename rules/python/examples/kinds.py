@@ -398,12 +398,14 @@ class Newsletter:
 def check_hmac_key(key_bytes, digest_size):
     # expect: key-length-check
     if len(key_bytes) < digest_size:
+        # expect: key-length-check
         raise ValueError("HMAC key shorter than the hash output")
 
 
 def validate_new_password(password):
     # expect: key-length-check
     if len(password) < 12:
+        # expect: key-length-check
         raise ValueError("password too short")
 
 
