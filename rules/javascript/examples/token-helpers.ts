@@ -130,6 +130,18 @@ export function legacyPasswordDigest(password: string) {
   return md5(password);
 }
 
+export function sessionChanged(sess: object, previous: string) {
+  const str = JSON.stringify(sess);
+  // ok: weak-hash-call
+  return crypto.createHash('sha1').update(str, 'utf8').digest('hex') !== previous;
+}
+
+export function signJsonBody(body: object, secret: string) {
+  const str = JSON.stringify(body) + secret;
+  // expect: weak-hash-call, secret-digest
+  return crypto.createHash('md5').update(str).digest('hex');
+}
+
 export function legacySignature(payload: string) {
   // expect: weak-hash-call
   return crypto.createHash('sha1').update(payload).digest('hex');
