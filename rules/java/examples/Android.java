@@ -33,6 +33,7 @@ public class Android {
             .build();
     }
 
+    // expect: android-keystore-key-spec
     void tighten(KeyGenParameterSpec.Builder builder) {
         // expect: android-keystore-key-spec
         builder.setInvalidatedByBiometricEnrollment(true);
