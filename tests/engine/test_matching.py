@@ -290,6 +290,18 @@ def test_inside_a_decorator_means_inside_the_decorated_definition(make_pack: Cal
     assert [(rule, line) for rule, line, _, _ in typescript] == [("ts", 3)]
 
 
+def test_query_with_a_relation_inside_any(make_pack: Callable[..., Path]) -> None:
+    verify = '(call_expression function: (identifier) @f (#match? @f "(?i)verify")) @match'
+    pack = make_pack("t", [
+        ("v", "[javascript]", "{any: [{call: jws.verify}, {query: '" + verify + "', not-inside: {definition: '(?i)lexer'}}]}"),
+    ])
+    found = _analyze(pack, "a.js", """
+        function check(t) { return jwsVerify(t); }
+        function lexer(t) { return verifyToken(t); }
+    """)
+    assert [(rule, line, name) for rule, line, name, _ in found] == [("v", 1, "check")]
+
+
 def test_chained_calls_are_reported_at_the_method(make_pack: Callable[..., Path]) -> None:
     pack = make_pack("t", [("sign", "[java]", "{call: '*.signWith'}")])
     found = _analyze(pack, "T.java", """

@@ -498,7 +498,7 @@ class AnyMatcher(Matcher):
         keys = [
             m.call_keys(syntax)
             for m in self.options
-            if syntax is None or isinstance(m, QueryMatcher) or m.node_types(syntax) & syntax.call_types
+            if syntax is None or _uses_query(m) or m.node_types(syntax) & syntax.call_types
         ]
         if any(k is None for k in keys):
             return None
@@ -519,7 +519,7 @@ class AnyMatcher(Matcher):
         options = self._by_type.get(key)
         if options is None:
             options = [
-                m for m in self.options if isinstance(m, QueryMatcher) or kind in m.node_types(ctx.syntax)
+                m for m in self.options if _uses_query(m) or kind in m.node_types(ctx.syntax)
             ]
             self._by_type[key] = options
         for option in options:
@@ -546,7 +546,7 @@ class AllMatcher(Matcher):
         return None
 
     def node_types(self, syntax: Syntax) -> frozenset[str]:
-        typed = [m.node_types(syntax) for m in self.parts if not isinstance(m, QueryMatcher)]
+        typed = [m.node_types(syntax) for m in self.parts if not _uses_query(m)]
         if not typed:
             return frozenset()
         out = typed[0]
