@@ -125,6 +125,15 @@ def delete_post(request, post):
     post.delete()
 
 
+def read_scopes(token_data, security_scopes):
+    for scope in security_scopes.scopes:
+        # expect: granted-scope-check
+        if scope not in token_data.scopes:
+            return False
+    # expect: granted-scope-check
+    return "admin" in token["scope"].split()
+
+
 def pick_tokens(lexer, kinds):
     # ok: granted-scope-check
     return [t for t in lexer.tokens if t.kind in kinds]
@@ -202,6 +211,12 @@ class TokenMiddleware:
 def load_logged_in_user(request, users):
     # expect: request-identity-assignment
     g.user = users.get(request.cookies.get("uid"))
+
+
+async def aiohttp_auth(request, handler):
+    # expect: request-identity-assignment
+    request["user"] = await identity_from(request)
+    return await handler(request)
 
 
 def remember_scope_type(scope):
@@ -420,10 +435,36 @@ class Claimset:
                 raise ValueError(name)
 
 
+# expect: sensitive-data-filter
 def scrub(event, redacted_fields):
     # expect: sensitive-data-filter
     for field in redacted_fields:
         event.pop(field, None)
+
+
+class ReportFilter:
+    # expect: sensitive-data-filter
+    hidden = re.compile("API|TOKEN|KEY|SECRET|PASS|SIGNATURE", flags=re.IGNORECASE)
+
+
+# expect: sensitive-data-filter
+def mask_card_number(number):
+    return "*" * (len(number) - 4) + number[-4:]
+
+
+# ok: sensitive-data-filter
+def mask_image(pixels, threshold):
+    return [p if p > threshold else 0 for p in pixels]
+
+
+def version_pattern():
+    # ok: sensitive-data-filter
+    return re.compile(r"^(\d+)\.(\d+)|dev$")
+
+
+def lexer_rules():
+    # ok: sensitive-data-filter
+    return re.compile(r"(keyword|identifier|number|string)")
 
 
 def visible_fields(form, hidden_fields):
