@@ -475,3 +475,30 @@ def visible_fields(form, hidden_fields):
 def public_keys(record, public_fields):
     # ok: sensitive-data-filter
     return {k: v for k, v in record.items() if k in public_fields}
+
+
+# --- csrf-handling (token masking with CSRF_* constants) -----------------------------------------
+
+# expect: csrf-handling
+CSRF_SECRET_LENGTH = 32
+# expect: csrf-handling
+CSRF_ALLOWED_CHARS = "abcdefghijklmnopqrstuvwxyz0123456789"
+
+
+def unmask(token):
+    # expect: csrf-handling
+    mask, body = token[:CSRF_SECRET_LENGTH], token[CSRF_SECRET_LENGTH:]
+    # expect: csrf-handling
+    chars = CSRF_ALLOWED_CHARS
+    return "".join(chars[chars.index(x) - chars.index(y)] for x, y in zip(body, mask))
+
+
+def first_page(items, page_size):
+    # ok: csrf-handling
+    return items[:page_size]
+
+
+def default_chars():
+    # ok: csrf-handling
+    chars = ALLOWED_CHARS
+    return chars

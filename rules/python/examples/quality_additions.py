@@ -190,6 +190,7 @@ def page_size():
 def mask_cipher_secret(secret):
     # expect: csrf-handling
     mask = _get_new_csrf_string()
+    # expect: csrf-handling
     chars = CSRF_ALLOWED_CHARS
     return mask + "".join(chars[(chars.index(a) + chars.index(b)) % len(chars)] for a, b in zip(secret, mask))
 
