@@ -139,6 +139,11 @@ def pick_tokens(lexer, kinds):
     return [t for t in lexer.tokens if t.kind in kinds]
 
 
+def throttle(limiter, client_ip):
+    # ok: granted-scope-check
+    return limiter.is_allowed(client_ip)
+
+
 def regex_group(match, name):
     # ok: granted-scope-check
     return name in match.re.groups
@@ -315,6 +320,11 @@ class Claims(dict):
         return self.get("aud") == "api"
 
 
+def settle_insurance(claim):
+    # ok: token-claims-validation
+    return validate_claim(claim)
+
+
 def clean_form(form):
     # ok: token-claims-validation
     form.validate_email()
@@ -348,6 +358,16 @@ def paginate(items, page_size):
     return items[:page_size]
 
 
+def shuffle(items, seed, pinned):
+    if seed < 0:
+        # ok: key-length-check
+        raise ValueError("seed must be at least 0")
+    if not pinned:
+        # ok: key-length-check
+        raise ValueError("pinned version must be at least 1.0")
+    return items
+
+
 def memcache_key(key, max_key_length=250):
     # ok: key-length-check
     if len(key) > max_key_length:
@@ -364,13 +384,17 @@ def otp_digest(digest):
     return digest
 
 
-def digest_from_name(name):
-    if name == "SHA256":
-        # expect: digest-algorithm-check
-        chosen = hashlib.sha256
-    else:
-        raise ValueError("unsupported algorithm")
-    return chosen
+def hmac_digest(digestmod):
+    # expect: digest-algorithm-check
+    if digestmod is hashlib.md5 or digestmod == hashlib.sha1:
+        raise ValueError("use SHA-256 or better")
+    return digestmod
+
+
+def checksum_function():
+    # ok: digest-algorithm-check
+    hasher = hashlib.sha256
+    return hasher
 
 
 def file_checksum(data):
