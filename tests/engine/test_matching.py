@@ -302,6 +302,20 @@ def test_query_with_a_relation_inside_any(make_pack: Callable[..., Path]) -> Non
     assert [(rule, line, name) for rule, line, name, _ in found] == [("v", 1, "check")]
 
 
+def test_has_keeps_the_relations_of_a_query(make_pack: Callable[..., Path]) -> None:
+    callback = "(object_creation_expression (class_body)) @match"
+    pack = make_pack("t", [
+        ("cb", "[java]", "{definition: {name: '.', kind: method}, has: {query: '" + callback + "', has: {call: '*.authenticate'}}}"),
+    ])
+    found = _analyze(pack, "A.java", """
+        class A {
+            void prompt() { run(new Runnable() { public void run() { prompt.authenticate(info); } }); }
+            void warm() { run(new Runnable() { public void run() { tab.warmup(0); } }); }
+        }
+    """)
+    assert [(rule, name) for rule, _, name, _ in found] == [("cb", "A.prompt")]
+
+
 def test_chained_calls_are_reported_at_the_method(make_pack: Callable[..., Path]) -> None:
     pack = make_pack("t", [("sign", "[java]", "{call: '*.signWith'}")])
     found = _analyze(pack, "T.java", """

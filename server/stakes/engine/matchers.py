@@ -652,7 +652,13 @@ def _decorators_of(node: Node, syntax: Syntax) -> list[Node]:
 def _has_descendant(node: Node, matcher: Matcher, ctx: MatchContext) -> bool:
     if _uses_query(matcher):
         hits = ctx.query_hits.get(_first_query(matcher).id, {})
-        return any(node.start_byte <= n.start_byte and n.end_byte <= node.end_byte and n.id != node.id for n in hits.values())
+        inside = [
+            n for n in hits.values()
+            if node.start_byte <= n.start_byte and n.end_byte <= node.end_byte and n.id != node.id
+        ]
+        if isinstance(matcher, RelationalMatcher):  # the query's own relations still apply
+            return any(matcher.test(n, ctx) is not None for n in inside)
+        return bool(inside)
     kinds = matcher.node_types(ctx.syntax)
     candidates = ctx.candidates.within(kinds, node.start_byte, node.end_byte)
     if _contains_query(matcher):
