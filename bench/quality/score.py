@@ -56,6 +56,7 @@ LABEL_SETS = {
     # a folder: the union of the ``labels`` lists of its *.yaml files (see fetch.py)
     "holdout2": ("holdout2", "quality-holdout2"),
     "holdout3": ("holdout3", "quality-holdout3"),
+    "holdout4": ("holdout4", "quality-holdout4"),
 }
 
 
@@ -352,8 +353,8 @@ def main(argv: list[str] | None = None) -> int:
         "--set",
         choices=sorted(LABEL_SETS),
         default="dev",
-        help="dev: the labels rules are tuned on; holdout, holdout2: earlier held-out sets "
-        "(since seen); holdout3: the fresh held-out set",
+        help="dev: the labels rules are tuned on; holdout, holdout2, holdout3: earlier held-out "
+        "sets (since seen); holdout4: the fresh held-out set",
     )
     parser.add_argument("--labels", type=Path, help="labels file (default: the set's file)")
     parser.add_argument("--doc", type=Path, default=DOC, help="Markdown file to update")
