@@ -557,8 +557,8 @@ HOLDOUT_SOURCES: tuple[Source, ...] = (
         "content-disposition@3.1.0",
         "content-disposition-3.1.0.tgz",
         "ceec325ebca98c3bb4e62e722cefd4fe8b510833aae1b7165ba49082838c68dd",
-        "package/",
-        ("dist/index.js",),
+        "package/dist/",  # the scanner skips dist/ folders; here it is the source
+        ("index.js",),
     ),
     Source(
         "next-auth",

@@ -60,6 +60,21 @@ def test_every_shipped_label_set_loads() -> None:
         assert {label.path.split("/", 1)[0] for label in labels}
 
 
+def test_no_label_lies_where_the_scanner_never_looks() -> None:
+    # A label under dist/, vendor/ or a minified file would count as "not flagged" without ever
+    # being scanned: a free true negative for a low, a certain miss for a high.
+    from stakes.engine.files import MINIFIED_SUFFIXES, VENDORED_DIRS
+
+    for name, (file, _prefix) in score.LABEL_SETS.items():
+        path = QUALITY / file
+        if path.is_dir() and not any(path.glob("*.yaml")):
+            continue
+        for label in score.load_labels(path):
+            folders = set(label.path.split("/")[1:-1])
+            assert not folders & VENDORED_DIRS, (name, label.path)
+            assert not label.path.endswith(MINIFIED_SUFFIXES), (name, label.path)
+
+
 def test_folder_set_reads_labels_and_sources(tmp_path: Path) -> None:
     (tmp_path / "a.yaml").write_text(f"sources:\n{SOURCE}labels:\n{LABEL}", encoding="utf-8")
     labels = score.load_labels(tmp_path)
