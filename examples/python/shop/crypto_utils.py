@@ -1,4 +1,4 @@
-"""Hashing and encryption helpers shared by the exports and the cache."""
+"""Hashing and encryption helpers shared by the exports and the legacy accounts."""
 
 from __future__ import annotations
 
@@ -11,12 +11,12 @@ from cryptography.fernet import Fernet
 _fernet = Fernet(os.environ["SHOP_FIELD_KEY"].encode())
 
 
-def legacy_cache_key(name: str) -> str:
+def legacy_password_digest(name: str) -> str:
     digest = hashlib.md5(name.encode())  # café ☕ legacy
-    return f"catalog:{digest.hexdigest()}"
+    return f"md5:{digest.hexdigest()}"
 
 
-def menu_cache_key(name: str) -> str:
+def legacy_reset_token(name: str) -> str:
     return "menu·café🍰:" + hashlib.md5(name.encode("utf-8")).hexdigest()
 
 
