@@ -2,6 +2,7 @@ import { hkdf } from '@panva/hkdf';
 
 // expect: credential-binding
 export async function login(email: string, password: string) {
+  // expect: credential-binding
   return fetch('/api/login', { method: 'POST', body: JSON.stringify({ email, password }) });
 }
 

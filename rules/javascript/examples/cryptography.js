@@ -122,6 +122,7 @@ function generateSigningKeys() {
   // expect: key-material-call
   return crypto.generateKeyPairSync('ed25519');
 }
+// expect: key-material-call
 
 function loadPrivateKey(pem) {
   // expect: key-material-call
