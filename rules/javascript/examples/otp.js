@@ -48,3 +48,14 @@ function stringHash(s) {
 function hotpath(route) {
   return route.startsWith('/hot');
 }
+
+const otp = { hotp: {} };
+otp.hotp.check = function hotpCheck(options) {
+  // expect: otp-computation
+  return otp.hotp.verifyDelta(options) != null;
+};
+
+function hotReload(module) {
+  // ok: otp-computation
+  return module.hot.accept();
+}

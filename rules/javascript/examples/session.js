@@ -165,3 +165,13 @@ function dbWork(db) {
 }
 
 module.exports = { rememberMe, setSessionHeader, rememberTheme, cacheHeaders, sendMail, authorizeUrl, issueAccessToken, verifyToken, acceptAnything, displayName, expiresSoon, decodeCursor, signPetition, verifyAddress, Lexer, tokenizeQuery, buildLoginUrl, login, logout, fetchWithSession, dbWork };
+
+// expect: session-cookie-set-call
+async function clearAuthCookiesAtScopes(setAll, names) {
+  await setAll(names.map((name) => ({ name, value: '', options: { maxAge: 0 } })));
+}
+
+// ok: session-cookie-set-call
+function clearCookieBanner(el) {
+  el.remove();
+}
