@@ -101,6 +101,7 @@ def test_go_import_used_by_its_package_name_not_its_path(make_pack: Callable[...
         ("verify", "[go]", "{call: github.com/coreos/go-oidc.NewVerifier}"),
         ("jose", "[go]", "{call: gopkg.in/square/go-jose.v2.ParseSigned}"),
         ("basic", "[go]", "{call: github.com/abbot/go-http-auth.NewBasicAuthenticator}"),
+        ("csrf", "[go]", "{call: github.com/labstack/echo/middleware.CSRF}"),
     ])
     found = _analyze(pack, "a.go", """
         package auth
@@ -109,15 +110,19 @@ def test_go_import_used_by_its_package_name_not_its_path(make_pack: Callable[...
             "github.com/coreos/go-oidc"
             "gopkg.in/square/go-jose.v2"
             "github.com/abbot/go-http-auth"
+            "github.com/labstack/echo/v4/middleware"
         )
         func Check(t string) {
             jwt.Parse(t, nil)
             oidc.NewVerifier(issuer, keys, cfg)
             jose.ParseSigned(t)
             auth.NewBasicAuthenticator("realm", secrets)
+            middleware.CSRF()
         }
     """)
-    assert [(rule, line) for rule, line, _, _ in found] == [("parse", 9), ("verify", 10), ("jose", 11), ("basic", 12)]
+    assert [(rule, line) for rule, line, _, _ in found] == [
+        ("parse", 10), ("verify", 11), ("jose", 12), ("basic", 13), ("csrf", 14)
+    ]
 
 
 def test_go_guessed_package_name_never_hides_a_real_import(make_pack: Callable[..., Path]) -> None:

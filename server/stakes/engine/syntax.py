@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 
 from tree_sitter import Node
 
-_GO_VERSION_SUFFIX = re.compile(r"/v\d+$")
+# Go major-version elements (`/v4`), at the end or in the middle (`echo/v4/middleware`)
+_GO_VERSION_SUFFIX = re.compile(r"/v\d+(?=/|$)")
 
 
 def node_text(node: Node | None) -> str:
