@@ -92,6 +92,7 @@ public class Android {
     byte[] tink(KeysetHandle handle, byte[] data) throws Exception {
         // expect: encryption-library-call
         Aead aead = handle.getPrimitive(Aead.class);
+        // expect: encryption-library-call
         return aead.encrypt(data, new byte[0]);
     }
 
