@@ -19,6 +19,7 @@ from starlette.exceptions import HTTPException
 
 # --- one-time-password-call ----------------------------------------------------------------------
 
+# expect: one-time-password-call
 def hotp_value(key, counter, digits=6):
     mac = hmac.new(key, struct.pack(">Q", counter), hashlib.sha1).digest()
     offset = mac[-1] & 0x0F
