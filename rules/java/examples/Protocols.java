@@ -93,8 +93,10 @@ public class Protocols {
     void oauthClient(Object config, android.net.Uri redirect) {
         // expect: federated-sign-in-call
         ClientRegistration.withRegistrationId("google").clientId("id");
+        // ok: federated-sign-in-call
+        AuthorizationRequest.Builder builder = new AuthorizationRequest.Builder(config, "client", "code", redirect);
         // expect: federated-sign-in-call
-        new AuthorizationRequest.Builder(config, "client", "code", redirect).build();
+        builder.setCodeVerifier(verifier);
         // ok: federated-sign-in-call
         new Request.Builder().url("https://example.test/authorize").build();
         // ok: federated-sign-in-call
