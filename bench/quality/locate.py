@@ -196,13 +196,18 @@ JAVA_TYPES = {
 
 
 def _java(node: Node, scope: tuple[str, ...]) -> Iterator[Definition]:
-    """``Class.method`` with every enclosing type: ``Outer.Inner.method``."""
+    """``Class.method`` with every enclosing type: ``Outer.Inner.method``.
+
+    Methods of an anonymous class are named through the method that creates it
+    (``Class.method.run``), as nested functions are in the other languages.
+    """
     for child in node.named_children:
         if child.type in JAVA_TYPES:
             yield from _java(child, (*scope, text(child.child_by_field_name("name"))))
         elif child.type in {"method_declaration", "constructor_declaration"}:
-            yield _definition(scope, text(child.child_by_field_name("name")), child)
-            yield from _java(child, scope)
+            name = text(child.child_by_field_name("name"))
+            yield _definition(scope, name, child)
+            yield from _java(child, (*scope, name))
         else:
             yield from _java(child, scope)
 
