@@ -321,6 +321,16 @@ def test_has_keeps_the_relations_of_a_query(make_pack: Callable[..., Path]) -> N
     assert [(rule, name) for rule, _, name, _ in found] == [("cb", "A.prompt")]
 
 
+def test_shorthand_property_is_an_argument(make_pack: Callable[..., Path]) -> None:
+    pack = make_pack("t", [("secret", "[javascript, typescript]", "{argument: {name: ^secret$}}")])
+    found = _analyze(pack, "a.ts", """
+        app.use(jwt({ secret, algorithms: ['HS256'] }));
+        const { secret: other } = config;
+        const options = { secret };
+    """)
+    assert [(rule, line) for rule, line, _, _ in found] == [("secret", 1)]
+
+
 def test_chained_calls_are_reported_at_the_method(make_pack: Callable[..., Path]) -> None:
     pack = make_pack("t", [("sign", "[java]", "{call: '*.signWith'}")])
     found = _analyze(pack, "T.java", """

@@ -402,7 +402,7 @@ class JavaScriptSyntax(Syntax):
     field_types = frozenset({"field_definition", "public_field_definition", "property_signature"})
     string_types = frozenset({"string", "template_string"})
     decorator_types = frozenset({"decorator"})
-    argument_types = frozenset({"pair", "jsx_attribute"})
+    argument_types = frozenset({"pair", "jsx_attribute", "shorthand_property_identifier"})
     comparison_types = frozenset({"binary_expression"})
     equality_operators = frozenset({"==", "===", "!=", "!=="})
     region_types = frozenset(
@@ -663,6 +663,8 @@ class JavaScriptSyntax(Syntax):
             return node_text(parts[0]), parts[1]
         if not _inside_call_arguments(node, "arguments", ("object", "pair")):
             return None
+        if node.type == "shorthand_property_identifier":  # jwt({ secret }) passes secret: secret
+            return node_text(node), node
         key, value = node.child_by_field_name("key"), node.child_by_field_name("value")
         if key is None or value is None:
             return None
