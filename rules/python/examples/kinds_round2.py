@@ -23,6 +23,7 @@ from starlette.exceptions import HTTPException
 def hotp_value(key, counter, digits=6):
     mac = hmac.new(key, struct.pack(">Q", counter), hashlib.sha1).digest()
     offset = mac[-1] & 0x0F
+    # expect: one-time-password-call
     return (struct.unpack(">I", mac[offset:offset + 4])[0] & 0x7FFFFFFF) % 10 ** digits
 
 

@@ -14,6 +14,9 @@ import ldap
 import ldap3
 import paramiko
 import stripe
+import tornado.web
+import aiohttp_security
+from flask import request
 from Crypto.Random import get_random_bytes
 from Cryptodome.Cipher import DES
 from django.contrib.auth.password_validation import validate_password
@@ -421,3 +424,49 @@ class Document:
     __acl__ = [("Allow", "group:editors", "edit")]
     # ok: access-control-class-setting
     __slots__ = ("title",)
+
+
+# --- round 3 additions to older rules: HOTP truncation, Tornado, aiohttp-security, Basic auth ----
+
+def code_for(key, counter):
+    # expect: hmac-call
+    digest = hmac.new(key, counter, hashlib.sha1).digest()
+    off = digest[19] & 15
+    # expect: one-time-password-call
+    return (int.from_bytes(digest[off:off + 4], "big") & 0x7FFFFFFF) % 1000000
+
+
+def bucket(value):
+    # ok: one-time-password-call
+    return (hash(value) & 0x7FFFFFFF) % 64
+
+
+class ProfileHandler:
+    # expect: access-control-decorator
+    @tornado.web.authenticated
+    def get(self):
+        # expect: cookie-security-flags
+        uid = self.get_secure_cookie("user")
+        # ok: cookie-security-flags
+        theme = self.get_cookie("theme")
+        return uid, theme
+
+
+def make_app(settings):
+    # expect: cookie-security-flags
+    return tornado.web.Application([], cookie_secret=settings.secret, xsrf_cookies=True)
+
+
+async def aiohttp_login(req, identity):
+    # expect: login-session-call
+    await aiohttp_security.remember(req, None, identity)
+    # expect: permission-check-call
+    await aiohttp_security.check_permission(req, "edit")
+
+
+def basic_credentials():
+    # expect: authorization-header-access
+    auth = request.authorization
+    # ok: authorization-header-access
+    kind = document.authorization_kind
+    return auth, kind
