@@ -339,11 +339,18 @@ def validate_form(form):
 
 # --- idioms added to older rules -----------------------------------------------------------------
 
+def mac_ticket(ip, timestamp, secret, userid):
+    # expect: signature-function-definition
+    return hashlib.sha256(ip.encode() + secret + userid).hexdigest()
+
+
 # expect: signature-function-definition
 def calculate_digest(ip, timestamp, secret, userid):
     # expect: weak-hash-call
+    # expect: signature-function-definition
     inner = hashlib.md5(ip.encode() + secret + userid).hexdigest()
     # expect: weak-hash-call
+    # expect: signature-function-definition
     return hashlib.md5(inner.encode() + secret).hexdigest()
 
 
