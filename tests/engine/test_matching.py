@@ -331,6 +331,25 @@ def test_shorthand_property_is_an_argument(make_pack: Callable[..., Path]) -> No
     assert [(rule, line) for rule, line, _, _ in found] == [("secret", 1)]
 
 
+def test_call_patterns_ending_in_a_glob_are_indexed_by_their_first_segment(
+    make_pack: Callable[..., Path],
+) -> None:
+    from stakes.engine.patterns import compile_names
+
+    assert compile_names(["stripe.**", "hashlib.md5"]).keys == {"stripe.", "md5"}
+    assert compile_names(["**csrf*"]).keys is None  # neither end is fixed: every call is tried
+    pack = make_pack("t", [("pay", "[python]", "{call: stripe.**}"), ("any", "[python]", "{call: '**.charge*'}")])
+    found = _analyze(pack, "a.py", """
+        import stripe as s
+        from stripe import Charge
+        def pay():
+            s.PaymentIntent.create(amount=1)
+            Charge.create(amount=2)
+            other.charges()
+    """)
+    assert [(rule, line) for rule, line, _, _ in found] == [("pay", 4), ("pay", 5), ("any", 6)]
+
+
 def test_chained_calls_are_reported_at_the_method(make_pack: Callable[..., Path]) -> None:
     pack = make_pack("t", [("sign", "[java]", "{call: '*.signWith'}")])
     found = _analyze(pack, "T.java", """

@@ -152,12 +152,25 @@ class LanguageRules:
     statement_cache: dict[tuple[tuple[str, str], ...], dict[tuple[object, ...], Any]] | None = None
 
     def rules_for_call(self, callee: str, qualified: str) -> list[Rule]:
-        """The call rules worth testing on a call with this callee (see ``Matcher.call_keys``)."""
-        last = callee.rsplit(".", 1)[-1]
-        last_qualified = qualified.rsplit(".", 1)[-1]
-        found = self.call_index.get(last, [])
-        if last_qualified != last:
-            found = found + [r for r in self.call_index.get(last_qualified, []) if r not in found]
+        """The call rules worth testing on a call with this callee (see ``Matcher.call_keys``).
+
+        Keys are last name segments (``md5``) and first segments with a dot (``stripe.``), the
+        latter for patterns such as ``stripe.**`` whose end is a glob.
+        """
+        index = self.call_index
+        keys = dict.fromkeys(  # ordered and deduplicated, so rules are tried in a fixed order
+            (
+                callee.rsplit(".", 1)[-1],
+                qualified.rsplit(".", 1)[-1],
+                callee.split(".", 1)[0] + ".",
+                qualified.split(".", 1)[0] + ".",
+            )
+        )
+        found: list[Rule] = []
+        for key in keys:
+            rules = index.get(key)
+            if rules:
+                found.extend(r for r in rules if r not in found)
         return self.call_unkeyed + found if found else self.call_unkeyed
 
 

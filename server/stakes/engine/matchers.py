@@ -245,7 +245,7 @@ class CallMatcher(Matcher):
         return syntax.call_types
 
     def call_keys(self, syntax: Syntax | None = None) -> frozenset[str] | None:
-        return self.names.last_segments
+        return self.names.keys
 
     def test(self, node: Node, ctx: MatchContext) -> Hit | None:
         callee, qualified = ctx.callee(node)
@@ -494,11 +494,13 @@ class AnyMatcher(Matcher):
         return frozenset().union(*(m.node_types(syntax) for m in self.options))
 
     def call_keys(self, syntax: Syntax | None = None) -> frozenset[str] | None:
-        # ``test`` tries an option on a call only if the option can match calls (or is a query).
+        # ``test`` tries an option on a call only if the option can match calls. A raw query's
+        # nodes are tested through the query's own hits (``LanguageRules.query_rules``), so a
+        # query alternative does not make every call a candidate.
         keys = [
             m.call_keys(syntax)
             for m in self.options
-            if syntax is None or _uses_query(m) or m.node_types(syntax) & syntax.call_types
+            if syntax is None or (not _uses_query(m) and m.node_types(syntax) & syntax.call_types)
         ]
         if any(k is None for k in keys):
             return None

@@ -96,6 +96,9 @@ class NamePattern:
 
     sources: tuple[str, ...]
     last_segments: frozenset[str] | None  # for cheap pre-filtering; None when a glob ends the name
+    # Index keys for calls: each pattern's fixed last segment, or else its fixed first segment
+    # with a trailing dot (``stripe.**`` → ``"stripe."``); None when some pattern has neither.
+    keys: frozenset[str] | None = None
 
     @cached_property
     def regex(self) -> re.Pattern[str]:
@@ -111,6 +114,7 @@ def compile_names(patterns: str | Iterable[str]) -> NamePattern:
     if not sources:
         raise PatternError("an empty list of names matches nothing; give at least one name")
     lasts: set[str] | None = set()
+    keys: set[str] | None = set()
     for source in sources:
         if not isinstance(source, str) or not source.strip() or any(c.isspace() for c in source):
             raise PatternError(f"{source!r} is not a dotted name pattern (e.g. 'hashlib.md5', '*.set_cookie')")
@@ -119,4 +123,16 @@ def compile_names(patterns: str | Iterable[str]) -> NamePattern:
             lasts = None
         else:
             lasts.add(last)
-    return NamePattern(sources, frozenset(lasts) if lasts is not None else None)
+        if keys is not None:
+            first = source.split(".", 1)[0]
+            if "*" not in last:
+                keys.add(last)
+            elif "." in source and "*" not in first:
+                keys.add(first + ".")  # a name this pattern matches starts with "first."
+            else:
+                keys = None
+    return NamePattern(
+        sources,
+        frozenset(lasts) if lasts is not None else None,
+        frozenset(keys) if keys is not None else None,
+    )
