@@ -762,7 +762,7 @@ def extract(source: Source, archive: Path, dest: Path) -> int:
 # A fresh set lives in holdout2/<group>.yaml as {sources: [...], labels: [...]}, so that the
 # packages and the functions read in them stay together and several people can label at once.
 # Each held-out set after the first is such a folder: holdout2/, holdout3/, ...
-FOLDER_SETS = tuple(sorted(HERE.glob("holdout[0-9]*/")))
+FOLDER_SETS = tuple(sorted({*HERE.glob("holdout[0-9]*/"), *HERE.glob("holdout-*/")}))
 SOURCE_KEYS = {"name", "registry", "spec", "filename", "sha256", "strip", "include"}
 OPTIONAL_SOURCE_KEYS = {"exclude", "inner_zip", "note"}
 

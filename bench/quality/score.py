@@ -57,6 +57,8 @@ LABEL_SETS = {
     "holdout2": ("holdout2", "quality-holdout2"),
     "holdout3": ("holdout3", "quality-holdout3"),
     "holdout4": ("holdout4", "quality-holdout4"),
+    # application code rather than security libraries, labelled blind after the last round
+    "apps": ("holdout-apps", "quality-apps"),
 }
 
 
