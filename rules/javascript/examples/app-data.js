@@ -1,0 +1,97 @@
+'use strict';
+
+// Owner-scoped queries, role administration and card handling as they appear in application code.
+
+async function myOrders(req, res) {
+  const orders = await req.db.orders.find({
+    // expect: owner-scoped-query
+    owner: req.user._id,
+    status: 'open',
+  });
+  return res.json(orders);
+}
+
+async function findInvoice(ctx) {
+  const { id } = ctx.params;
+  return strapi.db.query('api::invoice.invoice').findOne({
+    // expect: owner-scoped-query
+    where: { id, user: ctx.state.user.id },
+  });
+}
+
+async function listPosts(prisma, session) {
+  return prisma.post.findMany({
+    // expect: owner-scoped-query
+    where: { userId: session.user.id },
+  });
+}
+
+async function byCategory(req, db) {
+  return db.products.find({
+    // ok: owner-scoped-query
+    category: req.query.category,
+  });
+}
+
+async function bySlug(prisma, slug) {
+  return prisma.page.findFirst({
+    // ok: owner-scoped-query
+    where: { slug },
+  });
+}
+
+function renderProfile(res, req) {
+  // ok: owner-scoped-query
+  return res.render('profile', { user: req.user });
+}
+
+function logVisit(logger, req) {
+  // ok: owner-scoped-query
+  logger.info({ user: req.user.id, path: req.path });
+}
+
+async function adminLookup(db, userId) {
+  return db.orders.find({
+    // ok: owner-scoped-query
+    userId: userId,
+  });
+}
+
+// expect: role-permission-administration
+async function createRole(params) {
+  return db.roles.insert(params);
+}
+
+// expect: role-permission-administration
+async function grantPermissionToRole(roleId, action) {
+  return db.permissions.insert({ roleId, action });
+}
+
+async function promote(user, acl) {
+  // expect: role-permission-administration
+  await acl.assignRole(user.id, 'editor');
+  // expect: role-permission-administration
+  await enforcer.removeGroupingPolicy(user.id, 'admin');
+}
+
+async function addAction(roleId, actionID) {
+  // expect: role-permission-administration
+  return strapi.db.query('plugin::users-permissions.permission').create({ data: { action: actionID, role: roleId } });
+}
+
+// ok: role-permission-administration
+function renderRoles(layout) {
+  return layout.sections.map((s) => s.role);
+}
+
+// ok: role-permission-administration
+function createRoleBadge(role) {
+  return `<span class="badge">${role}</span>`;
+}
+
+async function savePost(data) {
+  // ok: role-permission-administration
+  return strapi.db.query('api::post.post').create({ data });
+}
+
+module.exports = { myOrders, findInvoice, listPosts, byCategory, bySlug, renderProfile, logVisit, adminLookup, createRole, grantPermissionToRole, promote, addAction, renderRoles, createRoleBadge, savePost };
