@@ -95,3 +95,48 @@ async function savePost(data) {
 }
 
 module.exports = { myOrders, findInvoice, listPosts, byCategory, bySlug, renderProfile, logVisit, adminLookup, createRole, grantPermissionToRole, promote, addAction, renderRoles, createRoleBadge, savePost };
+
+// expect: payment-card-processing
+function luhnCheck(digits) {
+  let sum = 0;
+  for (let i = 0; i < digits.length; i += 1) sum += Number(digits[i]);
+  return sum % 10 === 0;
+}
+
+// expect: payment-card-processing
+const maskCardNumber = (n) => `**** ${n}`;
+
+function storeCard(card) {
+  // expect: payment-card-processing
+  const last4 = card.number.slice(-4) && card.cardNumber.slice(-4);
+  // expect: payment-card-processing
+  delete card.cvv;
+  return { last4 };
+}
+
+function checkout(form) {
+  // expect: payment-card-processing
+  return form.cardNumber.replace(/\d(?=\d{4})/g, '*');
+}
+
+function phoneHint(user) {
+  // ok: payment-card-processing
+  return user.phoneNumber.slice(-4);
+}
+
+function shortId(order) {
+  // ok: payment-card-processing
+  return order.id.slice(-4);
+}
+
+// ok: payment-card-processing
+function getCardType(layout) {
+  return layout.compact ? 'mini' : 'full';
+}
+
+function cleanup(draft) {
+  // ok: payment-card-processing
+  delete draft.title;
+}
+
+module.exports.cards = { luhnCheck, maskCardNumber, storeCard, checkout, phoneHint, shortId, getCardType, cleanup };

@@ -148,3 +148,14 @@ function nextLexeme(lexer) {
 }
 
 module.exports = { bearerFrom, basicFrom, contentType, authorizationHeaderDocs, checkLegacy, compareVersions, sortStrategy, lruCache, authenticate, requireAuth, verifyWebhookSignature, getLoginUrl, LoginPage, AuthError, isAuthError, checkTotp, checkSpeakeasy, verifyCoupon, nextLexeme };
+
+async function localLogin(userService, params, user) {
+  // expect: password-verify-call
+  const ok = await userService.validatePassword(params.password, user.password);
+  return ok;
+}
+
+async function strength(policy, params) {
+  // ok: password-verify-call
+  return policy.validatePasswordStrength(params.password);
+}

@@ -175,3 +175,13 @@ async function clearAuthCookiesAtScopes(setAll, names) {
 function clearCookieBanner(el) {
   el.remove();
 }
+
+function fromHeader(sessionManager, token) {
+  // expect: jwt-verify-call
+  return sessionManager.validateAccessToken(token);
+}
+
+function fromForm(form) {
+  // ok: jwt-verify-call
+  return form.validateAddress(form.values);
+}
