@@ -2,6 +2,7 @@
 import logging
 
 from django.shortcuts import get_object_or_404, render
+from django.utils.crypto import get_random_string
 
 from shop import bankcards
 from shop.forms import BankcardCCVField, BankcardNumberField
@@ -97,3 +98,46 @@ def layout(page, field_type):
     kind = page.get_field_type(field_type)
     # ok: card-number-validation-call, payment-card-data-name
     return render(None, "page.html", {"number": page.number, "code": kind})
+
+
+# --- role-permission-grant-call -------------------------------------------------------------------
+
+def make_editor(user, editors_group, perm, page, Group):
+    # expect: role-permission-grant-call
+    user.groups.add(editors_group)
+    # expect: role-permission-grant-call
+    editors_group.permissions.add(perm)
+    # expect: role-permission-grant-call
+    assign_perm("change_page", user, page)
+    # expect: role-permission-grant-call
+    Group.objects.get_or_create(name="Moderators")
+
+
+def demote(datastore, enforcer, user):
+    # expect: role-permission-grant-call
+    datastore.remove_role_from_user(user, "admin")
+    # expect: role-permission-grant-call
+    enforcer.add_role_for_user(user.email, "viewer")
+
+
+def page_layout(panel, menu, user):
+    # ok: role-permission-grant-call
+    panel.groups.add("sidebar")
+    # ok: role-permission-grant-call
+    roles = menu.get("roles", ["banner", "navigation"])
+    # ok: role-permission-grant-call
+    if user.has_perm("shop.view_order"):
+        roles.append("orders")
+    return roles
+
+
+# --- secure-random-token-call: identifiers, not secrets -------------------------------------------
+
+def generate_username():
+    # ok: secure-random-token-call
+    return get_random_string(length=30)
+
+
+def new_api_key():
+    # expect: secure-random-token-call
+    return get_random_string(length=40)
