@@ -140,3 +140,56 @@ function cleanup(draft) {
 }
 
 module.exports.cards = { luhnCheck, maskCardNumber, storeCard, checkout, phoneHint, shortId, getCardType, cleanup };
+
+async function confirmEmail(userService, confirmationToken) {
+  // expect: single-use-token-redemption
+  const [user] = await userService.fetchAll({ filters: { confirmationToken } });
+  // ok: single-use-token-redemption
+  await userService.edit(user.id, { confirmed: true, confirmationToken: null });
+  return user;
+}
+
+async function resetLookup(db, token) {
+  return db.users.findOne({
+    // expect: single-use-token-redemption
+    where: { resetPasswordToken: token },
+  });
+}
+
+function parseReset(security, token) {
+  // expect: single-use-token-redemption
+  return security.tokens.resetToken.extract({ token });
+}
+
+function emailLink(mailer, user) {
+  // ok: single-use-token-redemption
+  return mailer.send({ to: user.email, resetToken: user.pendingToken });
+}
+
+function csvRows(csv) {
+  // ok: single-use-token-redemption
+  return csv.tokens.parse(csv.text);
+}
+
+// expect: authentication-function-definition
+const authenticateWithUrl = function (req, res, next) {
+  return next();
+};
+
+// ok: authentication-function-definition
+function authenticateWithinLimits(count) {
+  return count < 10;
+}
+
+async function createSession(sessionService, req, res) {
+  // expect: session-lifecycle-call
+  await sessionService.createSessionForUser(req, res, req.user);
+  // expect: session-lifecycle-call
+  const verified = await sessionService.isVerifiedSession(req, res);
+  // ok: session-lifecycle-call
+  await analytics.createEvent(req, 'login');
+  // ok: session-lifecycle-call
+  return verified && res.session_count;
+}
+
+module.exports.tokens = { confirmEmail, resetLookup, parseReset, emailLink, csvRows, authenticateWithUrl, authenticateWithinLimits, createSession };
