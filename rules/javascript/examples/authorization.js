@@ -113,3 +113,14 @@ class ReportsController {
 }
 
 module.exports.ReportsController = ReportsController;
+
+// Linter rules decide about syntax nodes, not people.
+// ok: authorization-function-definition
+function canRemoveSemicolon(node) {
+  return node.parent.type !== 'ForStatement';
+}
+
+// ok: authorization-function-definition
+function checkScopeAccess(astNode) {
+  return astNode.scope.type === 'module';
+}

@@ -131,6 +131,13 @@ class Lexer {
   }
 }
 
+class TokenStore {
+  // ok: token-function-definition
+  getTokens(node, beforeCount) {
+    return this.index.slice(node.range[0] - beforeCount, node.range[1]);
+  }
+}
+
 // ok: token-function-definition
 function tokenizeQuery(q) {
   return q.split(/\s+/);
