@@ -809,11 +809,7 @@ def sources_in(directory: Path) -> tuple[Source, ...]:
             source_from_mapping(entry, f"{path}: sources[{index}]")
             for index, entry in enumerate(raw["sources"])
         )
-    names = [source.name for source in found]
-    clash = {name for name in names if names.count(name) > 1}
-    clash |= set(names) & {source.name for source in (*SOURCES, *HOLDOUT_SOURCES)}
-    if clash:
-        raise SystemExit(f"{directory}: source names used twice: {sorted(clash)}")
+    _refuse_name_clashes(found, str(directory))
     return tuple(found)
 
 
@@ -822,11 +818,17 @@ def folder_sources() -> tuple[Source, ...]:
     found: list[Source] = []
     for directory in FOLDER_SETS:
         found.extend(sources_in(directory))
-    names = [source.name for source in found]
-    clash = sorted({name for name in names if names.count(name) > 1})
-    if clash:
-        raise SystemExit(f"source names declared in two held-out folders: {clash}")
+    _refuse_name_clashes(found, "the held-out folders")
     return tuple(found)
+
+
+def _refuse_name_clashes(found: list[Source], where: str) -> None:
+    """Each source name is one folder under src/: no two sources, old or new, may share it."""
+    names = [source.name for source in found]
+    clash = {name for name in names if names.count(name) > 1}
+    clash |= set(names) & {source.name for source in (*SOURCES, *HOLDOUT_SOURCES)}
+    if clash:
+        raise SystemExit(f"{where}: source names used twice: {sorted(clash)}")
 
 
 def main(argv: list[str] | None = None) -> int:
